@@ -1,0 +1,123 @@
+"""The window and the dashboard on a big store: start, filter, search, jump, memory, dashboard render.
+
+    python benchmarks/window.py [--messages 1000000] [--dir DIR] [--keep] [--dashboard-only]
+
+Builds a demo store of N messages with `cmdesk demo-data` (or reuses DIR/demo-N.cmdesk with --keep),
+then runs `cmdesk selftest` on it in a fresh process (so start-up is measured cold: Python, Qt, the
+store and the first page) and renders the team lead's dashboard offscreen. Prints one JSON line with
+the figures next to the targets. Targets (issue 3 and 8): start <= 1000 ms, filter and search <= 100 ms,
+jump to the last row <= 50 ms, memory <= 400 MB, dashboard <= 1000 ms at 10^6 messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSPHRASE = "benchmark passphrase"
+TARGETS = {"startup_ms": 1000.0, "filter_ms": 100.0, "search_ms": 100.0, "jump_ms": 50.0, "rss_mb": 400.0}
+DASHBOARD_TARGET_MS = 1000.0
+
+
+def cmdesk(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CMDESK_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from ui.launcher import main; sys.exit(main(sys.argv[1:]))", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"cmdesk {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+    return done
+
+
+def build(path: Path, messages: int) -> float:
+    began = time.perf_counter()
+    cmdesk("--store", str(path), "demo-data", "--messages", str(messages))
+    return round(time.perf_counter() - began, 1)
+
+
+def selftest(path: Path) -> dict[str, Any]:
+    lines = cmdesk("--store", str(path), "selftest").stdout.strip().splitlines()
+    figures: dict[str, Any] = json.loads(lines[-1])
+    return figures
+
+
+def dashboard(path: Path) -> dict[str, float]:
+    """Time from refresh() to the drawn dashboard, in this process (Qt already up), twice: cold and warm."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from cmdesk.desk import Desk
+    from ui.app import application
+    from ui.bridge import DeskBridge
+    from ui.dashboard.dashboard import Dashboard
+
+    app = application([])
+    desk = Desk.open(path, passphrase=PASSPHRASE)
+    bridge = DeskBridge(desk)
+    board = Dashboard(bridge)
+    board.resize(1280, 900)
+    board.show()
+    timings: list[float] = []
+    for _ in range(2):
+        loop = QEventLoop()
+        original = board.show_data
+
+        def shown(data: Any, original: Any = original, loop: QEventLoop = loop) -> None:
+            original(data)
+            board.repaint()
+            loop.quit()
+
+        board.show_data = shown  # type: ignore[method-assign]
+        began = time.perf_counter()
+        board.refresh()
+        QTimer.singleShot(120_000, loop.quit)
+        loop.exec()
+        timings.append(round((time.perf_counter() - began) * 1000, 1))
+        board.show_data = original  # type: ignore[method-assign]
+    board.close()
+    bridge.close()
+    desk.close()
+    app.processEvents()
+    return {"dashboard_cold_ms": timings[0], "dashboard_warm_ms": timings[1]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--messages", type=int, default=1_000_000)
+    parser.add_argument("--dir", type=Path, default=None, help="where the store is built (default: a temp folder)")
+    parser.add_argument("--keep", action="store_true", help="reuse DIR/demo-N.cmdesk when it exists")
+    parser.add_argument("--dashboard-only", action="store_true", help="time the dashboard only, not the selftest")
+    args = parser.parse_args()
+    folder = args.dir or Path(tempfile.mkdtemp(prefix="cmdesk-ui-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"demo-{args.messages}.cmdesk"
+    figures: dict[str, Any] = {"messages": args.messages}
+    if not (args.keep and path.exists()):
+        for old in folder.glob(f"{path.name}*"):
+            old.unlink()
+        figures["build_s"] = build(path, args.messages)
+    if not args.dashboard_only:
+        figures.update(selftest(path))
+    figures.update(dashboard(path))
+    verdicts = {key: figures[key] <= limit for key, limit in TARGETS.items() if key in figures}
+    verdicts["dashboard_cold_ms"] = figures["dashboard_cold_ms"] <= DASHBOARD_TARGET_MS
+    figures["targets_met"] = verdicts
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""German, English or other: counted from function words, which every short post has.
+
+Character n-gram models would be more precise, but function words are enough to pick the
+lexicon, cost one dict lookup per token and need no data files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cmdesk.analysis.text import Token, as_tokens, tokenize
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+GERMAN = _words(
+    "der die das und ist nicht ich du er sie wir ihr es ein eine einen einem einer mit von zu auf fuer "
+    "bei mir mich dich dir sich auch aber oder wenn dass weil wie was wer warum wieso weshalb wo "
+    "kann koennen hat habe haben hatte bin sind war waren wird werden noch schon nur sehr mal jetzt "
+    "seit nach vor ueber unter kein keine keinen hier da doch ja nein danke bitte gut schlecht "
+    "jemand weiss tabletten meine mein meinen meiner nehme genommen seitdem immer etwas viel "
+    "heute gestern morgen toll leider echt den dem des im am zum zur vom ins "
+    "dieses diese dieser diesem diesen euer eure euch uns unser"
+)
+ENGLISH = _words(
+    "the a an and is are was were be been not i you he she we they it of to in on for with at by "
+    "from my me your his her our their this that these those what who why how where when which "
+    "can could would should will have has had do does did don't doesn't didn't can't isn't "
+    "very just really still also but or if because so no yes thanks thank please good bad "
+    "anyone know taking took since after before about any some much more pills my mother "
+    "today yesterday great awful never always feel feeling"
+)
+GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
+
+
+def detect(text: str) -> str:
+    """ "de", "en" or "other" for the text (first 20 000 characters)."""
+    return detect_tokens(tokenize(text), text)
+
+
+def detect_tokens(tokens: Sequence[Token], text: str = "") -> str:
+    """The same as :func:`detect` for text already tokenized (the pipeline tokenizes once)."""
+    toks = as_tokens(tokens)
+    positions, norms = toks.positions, toks.norms
+    de = en = 0
+    for norm in norms & GERMAN:
+        de += len(positions[norm])
+    for norm in norms & ENGLISH:
+        en += len(positions[norm])
+    if de == en == 0:
+        return "other" if GERMAN_LETTERS.isdisjoint(text[:2000]) else "de"
+    if de == en:
+        return "en" if GERMAN_LETTERS.isdisjoint(text[:2000]) else "de"
+    return "de" if de > en else "en"

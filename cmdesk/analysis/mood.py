@@ -1,0 +1,295 @@
+"""Mood of a message: a lexicon score in the spirit of VADER, for German and English social posts.
+
+Each sentiment word or emoji has a valence; words just before it ("sehr", "slightly") scale
+it, a negator within three words ("nicht gut", "not bad") or a German trailing "nicht"
+("hilft nicht") flips it, capitals, elongations and "!" emphasise it, and after "but"/"aber"
+words count more. Sarcasm markers ("na toll", "yeah right", "/s") turn praise negative.
+Every judgement keeps its evidence span so the desk can show *why*.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cmdesk.analysis import lexicon
+from cmdesk.analysis.lexicon import MoodLexicon
+from cmdesk.analysis.text import Token, as_tokens, indexes_of, is_shouting, tokenize, variants
+from cmdesk.model import MoodLabel, MoodResult, Span
+
+NEGATION_SCALAR = -0.74  # VADER's: "not good" is bad, but less bad than "bad"
+NEUTRAL_BAND = 0.05
+QUESTION_SCALAR = 0.5  # "Is it ok to use ...?" asks, it does not judge
+_ALPHA = 15.0  # normalisation constant of VADER: score = sum / sqrt(sum^2 + alpha)
+_BARRIER = frozenset({".", "!", "?", ",", ";", ":"})
+
+
+@lru_cache(maxsize=32768)
+def _compound_valence(word: str) -> float:
+    """Valence of a German compound by its known head: "Hautausschlag" -> "ausschlag"."""
+    heads = lexicon.mood("de").compound_heads
+    for cut in range(3, len(word) - 3):
+        value = heads.get(word[cut:])
+        if value is not None:
+            return value
+    return 0.0
+
+
+_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
+
+
+def _german_valence(word: str, lex: MoodLexicon) -> tuple[float, str]:
+    """Inflected adjectives ("toller", "schlechte") by their stem, then compounds by their head."""
+    if len(word) > 4:
+        for ending in _ADJECTIVE_ENDINGS:
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                value = lex.words.get(stem)
+                if value is not None:
+                    return value, lex.emotions.get(stem, "")
+    if len(word) >= 8:
+        return _compound_valence(word), ""
+    return 0.0, ""
+
+
+def _valence(token: Token, lex: MoodLexicon, german: bool) -> tuple[float, str]:
+    """(valence, emotion) of one token, 0.0 if it carries no sentiment."""
+    if token.kind == "word":
+        words = lex.words
+        value = words.get(token.norm)
+        if value is not None:
+            return value, lex.emotions.get(token.norm, "")
+        if token.elongated:
+            for key in variants(token):
+                value = words.get(key)
+                if value is not None:
+                    return value, lex.emotions.get(key, "")
+        return _german_valence(token.norm, lex) if german else (0.0, "")
+    if token.kind in ("emoji", "emoticon"):
+        symbols = lexicon.emoji().symbols
+        found = symbols.get(token.norm) or symbols.get(token.norm[:3]) or symbols.get(token.norm[:2])
+        if found is None and token.kind == "emoji":
+            found = symbols.get(token.norm[:1])
+        return found if found else (0.0, "")
+    return 0.0, ""
+
+
+_Record = tuple[float, str, int]  # (valence, emotion, _CONTRAST / _SARCASM / 0)
+_CONTRAST, _SARCASM = 1, 2
+_NOTHING: _Record = (0.0, "", 0)
+_MEMO_MAX = 100_000
+
+
+@dataclass
+class _Memo:
+    """What each normalised form means for mood in one language, learnt as texts come in."""
+
+    records: dict[str, _Record] = field(default_factory=dict)  # plain (not elongated) reading of a form
+    seen: set[str] = field(default_factory=set)  # the keys of ``records``, as a set for set differences
+    scored: set[str] = field(default_factory=set)  # forms whose record is not _NOTHING
+
+    def learn(self, token: Token, lex: MoodLexicon, german: bool) -> _Record:
+        record = _record(token, lex, german)
+        if len(self.records) >= _MEMO_MAX:
+            self.records.clear()
+            self.seen.clear()
+            self.scored.clear()
+        self.records[token.norm] = record
+        self.seen.add(token.norm)
+        if record is not _NOTHING:
+            self.scored.add(token.norm)
+        return record
+
+
+_MEMOS: dict[str, _Memo] = {}
+
+
+def _record(token: Token, lex: MoodLexicon, german: bool) -> _Record:
+    """What a token means for mood; an elongated word is read with its variants, so not kept per form."""
+    kind = token.kind
+    if kind == "sarcasm":
+        return (0.0, "", _SARCASM)
+    if kind == "word" and token.norm in lex.contrast:
+        return (0.0, "", _CONTRAST)
+    if kind not in _SCORED_KINDS:
+        return _NOTHING
+    value, emotion = _valence(token, lex, german)
+    return (value, emotion, 0) if value else _NOTHING
+
+
+def _span(text: str, first: Token, last: Token, kind: str) -> Span:
+    return Span(first.start, last.end, text[first.start : last.end], kind)
+
+
+def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> MoodResult:
+    """The mood of ``text`` written in ``language`` ("de", "en" or "other")."""
+    toks = as_tokens(tokens) if tokens is not None else tokenize(text)
+    if not toks:
+        return MoodResult(MoodLabel.NEUTRAL, 0.0)
+    lex = lexicon.mood(language)
+    german = language != "en"
+    shouting: bool | None = None  # worked out when the first capitalised sentiment word needs it
+    evidence: list[Span] = []
+    covered: set[int] = set()
+    values: list[tuple[int, float]] = []  # (token index, valence)
+    emotions: dict[str, float] = {}
+    sarcastic = False
+
+    for _, first, last in lex.sarcasm.find(toks):
+        if covered.isdisjoint(range(first, last)):
+            sarcastic = True
+            covered.update(range(first, last))
+            values.append((first, -1.5))
+            evidence.append(_span(text, toks[first], toks[last - 1], "sarcasm"))
+    for label, first, last in lex.phrases.find(toks):
+        if covered.isdisjoint(range(first, last)):
+            covered.update(range(first, last))
+            value = float(label)
+            if value:
+                values.append((first, value * _boost(toks, first, lex, evidence, text)))
+                evidence.append(_span(text, toks[first], toks[last - 1], "positive" if value > 0 else "negative"))
+
+    # The set of forms, checked against what is known to carry mood, picks the few tokens worth a look.
+    memo = _MEMOS.get(language) or _MEMOS.setdefault(language, _Memo())
+    norms = toks.norms
+    unseen = norms - memo.seen
+    if unseen:
+        for t in toks:
+            if t.norm in unseen and not t.elongated:
+                memo.learn(t, lex, german)
+    scored = norms & memo.scored
+    elongated = toks.elongated
+    records = memo.records
+    contrast_at = -1
+    visit = indexes_of(toks, scored)
+    if elongated:
+        visit = sorted({*visit, *(i for i, t in enumerate(toks) if t.elongated)})
+    for i in visit:
+        t = toks[i]
+        kind = t.kind
+        # An elongated word is read with its variants ("goooood" -> "good"), so it is not kept per form.
+        record = _record(t, lex, german) if t.elongated else (records.get(t.norm) or memo.learn(t, lex, german))
+        value, emotion, flag = record
+        if flag == _SARCASM:
+            if i not in covered:
+                sarcastic = True
+                values.append((i, -1.5))
+                evidence.append(_span(text, t, t, "sarcasm"))
+            continue
+        if covered and i in covered:
+            continue
+        if flag == _CONTRAST:
+            contrast_at = i
+            continue
+        if not value:
+            continue
+        if kind == "word":
+            value *= _boost(toks, i, lex, evidence, text)
+            if t.caps:
+                if shouting is None:
+                    shouting = is_shouting(toks)
+                value *= 1.15 if shouting else 1.3
+            if t.elongated:
+                value *= 1.15
+            negator = _negator(toks, i, lex, value)
+            if negator is not None:
+                value *= NEGATION_SCALAR
+                evidence.append(_span(text, toks[negator], toks[negator], "negator"))
+                emotion = ""
+        kind = "emoji" if kind in ("emoji", "emoticon") else ("positive" if value > 0 else "negative")
+        evidence.append(_span(text, t, t, kind))
+        values.append((i, value))
+        if emotion:
+            emotions[emotion] = emotions.get(emotion, 0.0) + abs(value)
+
+    if not values:
+        return MoodResult(MoodLabel.NEUTRAL, 0.0, {}, tuple(dict.fromkeys(sorted(evidence, key=_by_offset))))
+    asked = _in_questions(toks) if "?" in text else _NO_QUESTIONS
+    total = 0.0
+    for i, raw in values:
+        value = -0.7 * raw if sarcastic and raw > 0 else raw
+        if i in asked:
+            value *= QUESTION_SCALAR
+        if contrast_at >= 0:
+            value *= 0.5 if i < contrast_at else 1.5
+        total += value
+    if total:
+        exclamations = sum(t.raw.count("!") for t in toks if t.kind == "punct") if "!" in text else 0
+        if exclamations:
+            total += math.copysign(0.292 * min(exclamations, 4), total)
+    score = total / math.sqrt(total * total + _ALPHA)
+    label = (
+        MoodLabel.POSITIVE
+        if score >= NEUTRAL_BAND
+        else MoodLabel.NEGATIVE
+        if score <= -NEUTRAL_BAND
+        else MoodLabel.NEUTRAL
+    )
+    if sarcastic:
+        emotions.pop("joy", None)
+        emotions.pop("gratitude", None)
+        emotions["anger"] = emotions.get("anger", 0.0) + 1.5
+    shares = {e: round(w / (w + 2.0), 3) for e, w in emotions.items()}
+    evidence.sort(key=_by_offset)
+    return MoodResult(label, round(score, 4), shares, tuple(dict.fromkeys(evidence)))
+
+
+_SCORED_KINDS = frozenset({"word", "emoji", "emoticon"})
+_NO_QUESTIONS: frozenset[int] = frozenset()
+
+
+def _by_offset(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _in_questions(toks: Sequence[Token]) -> set[int]:
+    """Indexes of tokens in sentences that end with a question mark."""
+    asked: set[int] = set()
+    start = 0
+    for i, t in enumerate(toks):
+        if t.kind == "punct" and t.raw[0] in "?!.":
+            if "?" in t.raw:
+                asked.update(range(start, i))
+            start = i + 1
+    return asked
+
+
+def _boost(toks: Sequence[Token], i: int, lex: MoodLexicon, evidence: list[Span], text: str) -> float:
+    """Factor from intensifiers and dampeners in the two words before token ``i``."""
+    factor = 1.0
+    for j in range(max(0, i - 2), i):
+        t = toks[j]
+        if t.kind != "word":
+            continue
+        boost = lex.intensifiers.get(t.norm)
+        if boost is not None:
+            factor *= 1.0 + boost
+            evidence.append(_span(text, t, t, "intensifier"))
+    return factor
+
+
+def _negator(toks: Sequence[Token], i: int, lex: MoodLexicon, value: float) -> int | None:
+    """Index of the word that negates token ``i``, if any.
+
+    Up to three words before, within the clause; for praise also a trailing negator that
+    ends the clause, as German puts it: "Das hilft mir nicht." / "gefällt mir nicht".
+    """
+    for j in range(i - 1, max(-1, i - 4), -1):
+        t = toks[j]
+        if t.kind == "punct" and t.raw[0] in _BARRIER:
+            break
+        if t.kind == "word" and t.norm in lex.negators:
+            return j
+    if value > 0:
+        for j in range(i + 1, min(len(toks), i + 4)):
+            t = toks[j]
+            if t.kind != "word":
+                break
+            if t.norm in lex.negators:
+                after = toks[j + 1] if j + 1 < len(toks) else None
+                if after is None or (after.kind == "punct" and "?" not in after.raw):
+                    return j
+                break
+    return None

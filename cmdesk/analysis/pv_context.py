@@ -1,0 +1,173 @@
+"""Sentence context of adverse-event evidence: negated, hypothetical or real, and complaints about body parts.
+
+Works on the hits the detector found in the shared tokens. A hit is negated by a negation word shortly
+before it in its sentence ("keine Übelkeit"), or right after a side-effect word ("Nebenwirkungen: keine");
+it is hypothetical in a sentence with a hypothetical or leaflet phrase, or in a question without a
+first-person word; a temporal, causal or experience cue in the sentence keeps it real.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cmdesk.analysis.text import Token
+
+JUDGED = ("event", "condition", "ae_word", "special", "seriousness")
+CUES = ("cue_temporal", "cue_causal")
+_CONTEXT = ("cue_temporal", "cue_causal", "experience")
+_NEWLINES = re.compile(r"\n+")
+_SCOPE_BREAK_WORDS = frozenset(
+    {"but", "aber", "sondern", "however", "doch", "jedoch", "only", "nur", "except", "ausser", "though"}
+)
+_SCOPE_BREAK_PUNCT = frozenset(",;:")
+_NEGATION_REACH = 40  # characters after a negation word that it still covers ("no real side effects")
+# A side-effect word followed within this many tokens by one of these is answered in the negative.
+_ANSWER_REACH = 3
+_ANSWERS = frozenset({"keine", "keinerlei", "none", "null", "zero", "nothing", "nichts"})
+# What may stand between the side-effect word and its answer ("Nebenwirkungen hatte ich bisher keine").
+_ANSWER_FILLERS = frozenset(
+    {":", "-", "hatte", "habe", "hab", "ich", "bisher", "gab", "es", "sind", "waren", "i", "had", "have", "so", "far"}
+)
+_BODY_REACH = 2  # tokens between a body part and its complaint for the event span to include the part
+
+
+@dataclass(slots=True)
+class Hit:
+    """One lexicon match: where it is (tokens and characters), what it is evidence of, and its status."""
+
+    first: int  # token index
+    stop: int  # token index after the last token
+    start: int  # character offsets into the text
+    end: int
+    kind: str
+    label: str
+    status: str = "real"  # real | negated | hypothetical
+
+
+def by_offset(hit: Hit) -> tuple[int, int]:
+    return hit.start, hit.end
+
+
+def sentence_ends(text: str, toks: Sequence[Token]) -> list[int]:
+    """Character offsets where sentences end: after "!", "?", a newline or a "." that does not follow a digit."""
+    ends: list[int] = []
+    for t in toks:
+        if t.kind == "punct":
+            raw = t.raw
+            if (
+                "?" in raw
+                or "!" in raw
+                or ("." in raw and not (raw[0] == "." and text[t.start - 1 : t.start].isdigit()))
+            ):
+                ends.append(t.end)
+    if "\n" in text:
+        ends.extend(m.end() for m in _NEWLINES.finditer(text, 0, toks[-1].end))
+        ends.sort()
+    return ends
+
+
+def body_complaints(hits: dict[str, list[Hit]], ends: list[int]) -> None:
+    """A complaint ("brennt", "tight", "rot") is an event where its sentence names a body part.
+
+    "Das Auge brennt", "my jaw and neck feel super tight": the event span starts at the body part when
+    it comes just before. Complaints without a body part and the body parts themselves are dropped.
+    """
+    complaints = hits.pop("complaint", [])
+    parts = hits.pop("body_part", [])
+    if not complaints or not parts:
+        return
+    by_sentence: dict[int, list[Hit]] = {}
+    for part in parts:
+        by_sentence.setdefault(bisect_right(ends, part.start), []).append(part)
+    events = hits.setdefault("event", [])
+    for complaint in complaints:
+        near = by_sentence.get(bisect_right(ends, complaint.start))
+        if not near:
+            continue
+        before = [p for p in near if p.stop <= complaint.first and complaint.first - p.stop <= _BODY_REACH]
+        if before:
+            complaint.first, complaint.start = before[-1].first, before[-1].start
+        complaint.kind = "event"
+        events.append(complaint)
+    events.sort(key=by_offset)
+    if not events:
+        del hits["event"]
+
+
+def judge_context(
+    text: str, toks: Sequence[Token], hits: dict[str, list[Hit]], persons: list[int], ends: list[int]
+) -> None:
+    """Mark events, side-effect words and situations as negated or hypothetical by their sentence."""
+
+    def sentence_of(position: int) -> int:
+        return bisect_right(ends, position)
+
+    def bounds(index: int) -> tuple[int, int]:
+        return (ends[index - 1] if index > 0 else 0), (ends[index] if index < len(ends) else len(text))
+
+    person_starts = [toks[i].start for i in persons]
+
+    def impersonal_question(index: int) -> bool:
+        start, end = bounds(index)
+        if not text[start:end].rstrip().endswith("?"):
+            return False
+        first = bisect_right(person_starts, start - 1)
+        return not (first < len(person_starts) and person_starts[first] < end)
+
+    hypothetical_sentences = {sentence_of(h.start) for h in hits.get("hypothetical", ())}
+    context_sentences = {sentence_of(h.start) for k in _CONTEXT for h in hits.get(k, ())}
+    negations = hits.get("negation", [])
+
+    for kind in JUDGED:
+        for hit in hits.get(kind, ()):
+            index = sentence_of(hit.start)
+            start, end = bounds(index)
+            if negations and (
+                _negated(toks, hit, negations, start)
+                or (kind == "ae_word" and _negated_after(toks, hit, negations, end))
+            ):
+                hit.status = "negated"
+            elif index in context_sentences:
+                hit.status = "real"
+            elif index in hypothetical_sentences or impersonal_question(index):
+                hit.status = "hypothetical"
+    # Cues only count where they are not themselves hypothetical ("Does it cause headaches?").
+    for kind in CUES:
+        for hit in hits.get(kind, ()):
+            index = sentence_of(hit.start)
+            if index in hypothetical_sentences or impersonal_question(index):
+                hit.status = "hypothetical"
+
+
+def _negated(toks: Sequence[Token], hit: Hit, negations: list[Hit], sentence_start: int) -> bool:
+    """True if a negation word closes at most _NEGATION_REACH characters before ``hit``, unbroken."""
+    for negation in negations:
+        if negation.start < sentence_start or negation.end > hit.start or negation.end < hit.start - _NEGATION_REACH:
+            continue
+        if not any(_breaks_scope(t) for t in toks[negation.stop : hit.first]):
+            negation.label = "used"
+            return True
+    return False
+
+
+def _negated_after(toks: Sequence[Token], hit: Hit, negations: list[Hit], sentence_end: int) -> bool:
+    """A side-effect word answered right after: "Nebenwirkungen: keine", "Nebenwirkungen hatte ich keine"."""
+    for negation in negations:
+        if (
+            hit.end <= negation.start < sentence_end
+            and negation.first - hit.stop <= _ANSWER_REACH
+            and toks[negation.first].norm in _ANSWERS
+            and all(t.norm in _ANSWER_FILLERS for t in toks[hit.stop : negation.first])
+        ):
+            negation.label = "used"
+            return True
+    return False
+
+
+def _breaks_scope(t: Token) -> bool:
+    if t.kind == "punct":
+        return t.raw[0] in _SCOPE_BREAK_PUNCT
+    return t.norm in _SCOPE_BREAK_WORDS

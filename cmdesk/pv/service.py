@@ -1,0 +1,880 @@
+"""The PV case workflow: draft -> ready -> forwarded -> acknowledged (or closed as invalid).
+
+Its SQL lives in ``cmdesk.store.pv``. Every change is audited with old and new
+value in the same transaction, because an inspector must be able to see who
+changed what on a safety case and when; listeners hear of it after the commit.
+"""
+
+from __future__ import annotations
+
+import builtins
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cmdesk import events
+from cmdesk.errors import InvalidInput, NotFound
+from cmdesk.model import PVScreening
+from cmdesk.pv import clocks, prefill, validation
+from cmdesk.pv import duplicates as duplicate_check
+from cmdesk.pv import reconcile as reconciliation
+from cmdesk.pv.model import (
+    SERIOUSNESS_CRITERIA,
+    Case,
+    CaseEvent,
+    CaseProduct,
+    CaseState,
+    FollowUp,
+    Patient,
+    Qualification,
+    Reporter,
+    SourceSnapshot,
+)
+from cmdesk.store import audit
+from cmdesk.store import messages as message_sql
+from cmdesk.store import pv as pv_sql
+from cmdesk.store.codec import from_db_time, from_json, to_db_time, to_json
+from cmdesk.store.engine import Connection
+
+if TYPE_CHECKING:
+    from cmdesk.desk import Desk
+
+EDITABLE_STATES = (CaseState.DRAFT, CaseState.READY)
+FOLLOW_UP_OUTCOMES = ("requested", "answered", "no_answer")
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A message still waiting for a PV decision, with the time it must be decided by."""
+
+    message_id: int
+    text: str
+    author: str
+    account: str
+    received_at: datetime
+    due_at: datetime
+    suspected: bool
+    score: float
+
+
+def snapshot_hash(text: str, permalink: str, created_at: datetime, received_at: datetime) -> str:
+    """sha256 over what the reporter wrote, where and when: proves the source was not changed later."""
+    canonical = to_json([text, permalink, to_db_time(created_at), to_db_time(received_at)])
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _t(value: str | None) -> datetime:
+    moment = from_db_time(value)
+    assert moment is not None
+    return moment
+
+
+def _db_time(moment: datetime) -> str:
+    text = to_db_time(moment)
+    assert text is not None
+    return text
+
+
+class PVService:
+    """Cases of suspected adverse events, for community managers and PV reviewers."""
+
+    def __init__(self, desk: Desk) -> None:
+        self._desk = desk
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, case_id: int) -> Case:
+        return self._load(self._desk.store.read(), case_id)
+
+    def list(self, states: Iterable[CaseState | str] | None = None, due_before: datetime | None = None) -> list[Case]:
+        """Cases, most urgent internal deadline first; ``due_before`` keeps only those due by then."""
+        wanted = None if states is None else [CaseState(s).value for s in states]
+        conn = self._desk.store.read()
+        ids = pv_sql.case_ids(conn, states=wanted, due_before=to_db_time(due_before))
+        return [self._load(conn, case_id) for case_id in ids]
+
+    def validity(self, case_id: int) -> validation.Validity:
+        return validation.check(self.get(case_id))
+
+    def duplicates(self, case_id: int) -> builtins.list[duplicate_check.Suggestion]:
+        case = self.get(case_id)
+        others = [c for c in self.list() if c.id != case.id and c.state != CaseState.CLOSED_INVALID]
+        return duplicate_check.suggest(case, others)
+
+    def review_queue(self) -> builtins.list[ReviewItem]:
+        """Unscreened messages (suspected ones included), the one whose PV deadline comes first on top."""
+        hours = int(self._setting("pv_internal_hours") or clocks.DEFAULT_INTERNAL_HOURS)
+        rows = pv_sql.review_rows(self._desk.store.read(), screening=PVScreening.UNSCREENED.value)
+        items = [
+            ReviewItem(
+                message_id=r[0],
+                text=r[1],
+                author=r[2],
+                account=r[3],
+                received_at=_t(r[4]),
+                due_at=clocks.internal_due(_t(r[4]), internal_hours=hours),
+                suspected=bool(r[5]),
+                score=float(r[6]),
+            )
+            for r in rows
+        ]
+        return sorted(items, key=lambda i: (i.due_at, not i.suspected, i.message_id))
+
+    def reconcile(self, *, ack_days: int = reconciliation.DEFAULT_ACK_DAYS) -> reconciliation.Report:
+        return reconciliation.run(self._desk.store.read(), now=self._desk.clock.now(), ack_days=ack_days)
+
+    # -- creating --------------------------------------------------------------------------
+
+    def new_case(self, message_ids: Sequence[int]) -> Case:
+        """A draft case prefilled from ``message_ids`` (all by the same person); they leave the PV queue."""
+        ids = list(dict.fromkeys(message_ids))
+        if not ids:
+            raise InvalidInput("choose at least one message to open a case from")
+        now = self._desk.clock.now()
+        actor = self._desk.agent_name
+        with self._desk.store.transaction() as conn:
+            sources = [self._source(conn, mid) for mid in ids]
+            self._same_person(sources)
+            for mid in ids:
+                self._not_in_case(conn, mid)
+            settings = self._settings(conn)
+            draft = prefill.draft(
+                sources,
+                products=self._desk.settings.products(),
+                company_country=str(settings.get("company_country") or ""),
+                internal_hours=int(settings.get("pv_internal_hours") or clocks.DEFAULT_INTERNAL_HOURS),
+                now=now,
+                actor=actor,
+            )
+            reference = self._next_reference(conn, now.year)
+            case_id = pv_sql.insert_case(
+                conn,
+                reference=reference,
+                state=CaseState.DRAFT.value,
+                person_id=draft.person_id,
+                day0=_db_time(draft.day0),
+                serious=False,
+                seriousness=to_json(draft.seriousness),
+                reporter=to_json(_reporter_json(draft.reporter)),
+                patient=to_json(_patient_json(draft.patient)),
+                narrative=draft.narrative,
+                internal_due_at=_db_time(draft.internal_due_at),
+                regulatory_due_at=_db_time(draft.regulatory_due_at),
+                created_by=actor,
+                created_at=_db_time(now),
+            )
+            self._write_products(conn, case_id, draft.products)
+            self._write_events(conn, case_id, draft.events)
+            screened = [s.id for s in sources if self._attach(conn, case_id, s, now=now, actor=actor)]
+            self._audit(
+                conn,
+                "pv.case.create",
+                case_id,
+                {"reference": reference, "messages": ids, "day0": to_db_time(draft.day0)},
+            )
+            case = self._load(conn, case_id)
+        return self._changed(case, screened)
+
+    def add_message(self, case_id: int, message_id: int) -> Case:
+        """Another message of the same person feeds the case (new information, e.g. an answer to a follow-up)."""
+        now = self._desk.clock.now()
+        with self._desk.store.transaction() as conn:
+            case = self._load(conn, case_id)
+            self._require(case, EDITABLE_STATES, "add a message to")
+            source = self._source(conn, message_id)
+            self._not_in_case(conn, message_id)
+            if case.person_id is not None and source.person_id is not None and case.person_id != source.person_id:
+                raise InvalidInput(f"message {message_id} was written by another person than case {case.reference}")
+            screened = self._attach(conn, case_id, source, now=now, actor=self._desk.agent_name)
+            self._touch(conn, case_id, now)
+            self._audit(conn, "pv.case.add_message", case_id, {"message_id": message_id})
+            case = self._load(conn, case_id)
+        return self._changed(case, [message_id] if screened else [])
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def update(self, case_id: int, **changes: Any) -> Case:
+        """Change reporter, patient, products, events, seriousness, narrative or day0 (with ``day0_reason``)."""
+        allowed = {"reporter", "patient", "products", "events", "seriousness", "narrative", "day0", "day0_reason"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise InvalidInput(f"these case fields cannot be changed here: {', '.join(sorted(unknown))}")
+        now = self._desk.clock.now()
+        with self._desk.store.transaction() as conn:
+            case = self._load(conn, case_id)
+            self._require(case, EDITABLE_STATES, "edit")
+            hours = int(self._settings(conn).get("pv_internal_hours") or clocks.DEFAULT_INTERNAL_HOURS)
+            if "reporter" in changes:
+                new_reporter: Reporter = changes["reporter"]
+                self._set_column(conn, case, "reporter", _reporter_json(case.reporter), _reporter_json(new_reporter))
+            if "patient" in changes:
+                new_patient: Patient = changes["patient"]
+                self._set_column(conn, case, "patient", _patient_json(case.patient), _patient_json(new_patient))
+            if "narrative" in changes:
+                self._set_column(conn, case, "narrative", case.narrative, str(changes["narrative"]))
+            if "products" in changes:
+                pv_sql.delete_products(conn, case_id)
+                self._write_products(conn, case_id, changes["products"])
+                self._audit(
+                    conn,
+                    "pv.case.update",
+                    case_id,
+                    {
+                        "field": "products",
+                        "old": [_product_json(p) for p in case.products],
+                        "new": [_product_json(p) for p in changes["products"]],
+                    },
+                )
+            if "events" in changes:
+                pv_sql.delete_events(conn, case_id)
+                self._write_events(conn, case_id, changes["events"])
+                self._audit(
+                    conn,
+                    "pv.case.update",
+                    case_id,
+                    {
+                        "field": "events",
+                        "old": [_event_json(e) for e in case.events],
+                        "new": [_event_json(e) for e in changes["events"]],
+                    },
+                )
+            day0 = case.day0
+            if "day0" in changes:
+                reason = str(changes.get("day0_reason") or "").strip()
+                if not reason:
+                    raise InvalidInput("say why day 0 changes: it moves the reporting deadlines")
+                day0 = changes["day0"]
+                if day0.tzinfo is None:
+                    raise InvalidInput("day 0 needs a time zone")
+                if day0 > now:
+                    raise InvalidInput("day 0 cannot be in the future")
+                pv_sql.set_day0(conn, case_id, day0=_db_time(day0), reason=reason)
+                self._audit(
+                    conn,
+                    "pv.case.update",
+                    case_id,
+                    {"field": "day0", "old": to_db_time(case.day0), "new": to_db_time(day0), "reason": reason},
+                )
+            serious = case.serious
+            if "seriousness" in changes:
+                given: dict[str, bool] = changes["seriousness"]
+                bad = set(given) - set(SERIOUSNESS_CRITERIA)
+                if bad:
+                    raise InvalidInput(f"unknown seriousness criteria: {', '.join(sorted(bad))}")
+                new = {c: bool(given.get(c, False)) for c in SERIOUSNESS_CRITERIA}
+                serious = any(new.values())
+                pv_sql.set_seriousness(conn, case_id, seriousness=to_json(new), serious=serious)
+                self._audit(
+                    conn, "pv.case.update", case_id, {"field": "seriousness", "old": case.seriousness, "new": new}
+                )
+            if "day0" in changes or "seriousness" in changes:
+                internal = clocks.internal_due(day0, internal_hours=hours)
+                regulatory = clocks.regulatory_due(day0, serious=serious)
+                pv_sql.set_deadlines(
+                    conn, case_id, internal_due_at=_db_time(internal), regulatory_due_at=_db_time(regulatory)
+                )
+                self._audit(
+                    conn,
+                    "pv.case.update",
+                    case_id,
+                    {
+                        "field": "deadlines",
+                        "old": [to_db_time(case.internal_due_at), to_db_time(case.regulatory_due_at)],
+                        "new": [to_db_time(internal), to_db_time(regulatory)],
+                    },
+                )
+            self._touch(conn, case_id, now)
+            updated = self._load(conn, case_id)
+            if updated.state == CaseState.READY and not validation.check(updated).valid:
+                # an edit removed a minimum criterion: the case is no longer ready to forward
+                updated = self._set_state(conn, updated, CaseState.DRAFT, reason="no longer meets the minimum criteria")
+        return self._changed(updated)
+
+    # -- workflow --------------------------------------------------------------------------
+
+    def mark_ready(self, case_id: int) -> Case:
+        """Draft -> ready, only when the four minimum criteria are met."""
+        with self._desk.store.transaction() as conn:
+            case = self._load(conn, case_id)
+            self._require(case, (CaseState.DRAFT,), "mark as ready")
+            check = validation.check(case)
+            if not check.valid:
+                raise InvalidInput(f"case {case.reference} is not valid yet; missing: {'; '.join(check.missing)}")
+            case = self._set_state(conn, case, CaseState.READY)
+        return self._changed(case)
+
+    def forward(self, case_id: int, method: str, to: str) -> Case:
+        """Hand the case to drug safety by e-mail (via the outbox) or into a folder they collect from."""
+        if method not in ("email", "folder"):
+            raise InvalidInput("forward by 'email' or 'folder'")
+        case = self.get(case_id)
+        self._require(case, (CaseState.READY,), "forward")
+        now = self._desk.clock.now()
+        if method == "folder":
+            if not to.strip():
+                raise InvalidInput("name the folder to write the case files into")
+            names = self.write_exports([case], Path(to), formats=("pdf", "e2b", "json"))
+            with self._desk.store.transaction() as conn:
+                case = self._mark_forwarded(conn, case, method, to, now, {"files": names})
+            return self._changed(case)
+        address = to.strip() or str(self._setting("pv_safety_inbox") or "")
+        if not address:
+            raise InvalidInput("enter drug safety's e-mail address (setting pv_safety_inbox)")
+        mail_account = pv_sql.first_email_account(self._desk.store.read())
+        if mail_account is None:
+            raise InvalidInput("configure an e-mail account first: cases are sent to drug safety by e-mail")
+        attachments = [f"{case.reference}.pdf", f"{case.reference}.xml", f"{case.reference}.json"]
+        payload: dict[str, Any] = {
+            "to": address,
+            "subject": f"Suspected adverse event {case.reference}" + (" (SERIOUS)" if case.serious else ""),
+            "body": _email_body(case),
+            "attachments": attachments,
+            "case_id": case.id,
+        }
+        folder = str(self._setting("pv_export_folder") or "")
+        if folder:  # the e-mail sender attaches the files from here
+            self.write_exports([case], Path(folder).expanduser(), formats=("pdf", "e2b", "json"))
+            payload["attachment_folder"] = folder
+        with self._desk.store.transaction() as conn:
+            outbox_id = pv_sql.queue_email(
+                conn, account_id=mail_account, payload=to_json(payload), actor=self._desk.agent_name, at=_db_time(now)
+            )
+            case = self._mark_forwarded(conn, case, method, address, now, {"outbox_id": outbox_id})
+        self._desk.events.emit(events.OUTBOX_CHANGED, outbox_id=outbox_id, message_id=None)
+        return self._changed(case)
+
+    def acknowledge(self, case_id: int, safety_case_number: str) -> Case:
+        """Drug safety confirmed receipt and gave its own case number."""
+        number = safety_case_number.strip()
+        if not number:
+            raise InvalidInput("enter the case number drug safety gave this case")
+        now = self._desk.clock.now()
+        with self._desk.store.transaction() as conn:
+            case = self._load(conn, case_id)
+            self._require(case, (CaseState.FORWARDED,), "acknowledge")
+            pv_sql.set_acknowledged(conn, case_id, safety_case_number=number, at=_db_time(now))
+            self._audit(conn, "pv.case.acknowledge", case_id, {"old": "", "new": number})
+            case = self._set_state(conn, case, CaseState.ACKNOWLEDGED)
+        return self._changed(case)
+
+    def close_invalid(self, case_id: int, reason: str) -> Case:
+        """Not a valid case even after follow-up; kept (for signal detection), never submitted."""
+        if not reason.strip():
+            raise InvalidInput("say why the case is closed as invalid")
+        with self._desk.store.transaction() as conn:
+            case = self._load(conn, case_id)
+            self._require(case, EDITABLE_STATES, "close as invalid")
+            pv_sql.set_closed_reason(conn, case_id, reason.strip())
+            case = self._set_state(conn, case, CaseState.CLOSED_INVALID, reason=reason.strip())
+        return self._changed(case)
+
+    def request_follow_up(self, case_id: int, channel: str, template_id: int | None = None, note: str = "") -> Case:
+        """Log that we asked the reporter for missing information (the message itself goes via the outbox)."""
+        if not channel.strip():
+            raise InvalidInput("say on which channel the follow-up was requested")
+        return self._follow_up(case_id, channel.strip(), "requested", template_id, note)
+
+    def log_follow_up_outcome(self, case_id: int, outcome: str, note: str = "", channel: str = "") -> Case:
+        """The answer to a follow-up request: 'answered' or 'no_answer'."""
+        if outcome not in ("answered", "no_answer"):
+            raise InvalidInput("a follow-up outcome is 'answered' or 'no_answer'")
+        case = self.get(case_id)
+        requested = [f for f in case.follow_ups if f.outcome == "requested"]
+        if not requested:
+            raise InvalidInput(f"no follow-up was requested for case {case.reference}")
+        return self._follow_up(case_id, channel or requested[-1].channel, outcome, None, note)
+
+    def link_as_follow_up(self, case_id: int, of_case_id: int) -> Case:
+        """Mark ``case_id`` as new information on ``of_case_id`` (a duplicate handled as follow-up)."""
+        if case_id == of_case_id:
+            raise InvalidInput("a case cannot be a follow-up of itself")
+        with self._desk.store.transaction() as conn:
+            case = self._load(conn, case_id)
+            other = self._load(conn, of_case_id)
+            if other.follow_up_of == case_id:
+                raise InvalidInput(f"{other.reference} is already a follow-up of {case.reference}")
+            pv_sql.set_follow_up_of(conn, case_id, of_case_id)
+            self._audit(conn, "pv.case.link_follow_up", case_id, {"old": case.follow_up_of, "new": of_case_id})
+            self._touch(conn, case_id, self._desk.clock.now())
+            case = self._load(conn, case_id)
+        return self._changed(case)
+
+    def screen_not_ae(self, message_ids: Sequence[int], reason: str) -> int:
+        """A human decided: no adverse event in these messages. Returns how many changed."""
+        why = reason.strip()
+        if not why:
+            raise InvalidInput("give a reason why these messages are not adverse events")
+        now_text = to_db_time(self._desk.clock.now()) or ""
+        actor = self._desk.agent_name
+        changed: builtins.list[int] = []
+        with self._desk.store.transaction() as conn:
+            for mid in dict.fromkeys(message_ids):
+                old = pv_sql.screening(conn, mid)
+                if old is None:
+                    raise NotFound(f"message {mid} does not exist")
+                if old == PVScreening.CASE.value:
+                    raise InvalidInput(f"message {mid} belongs to a PV case; close the case instead")
+                if old == PVScreening.NOT_AE.value:
+                    continue
+                pv_sql.set_screening(conn, mid, screening=PVScreening.NOT_AE.value, reason=why)
+                message_sql.add_status_event(
+                    conn,
+                    message_id=mid,
+                    at=now_text,
+                    actor=actor,
+                    field="pv_screening",
+                    old=old,
+                    new=PVScreening.NOT_AE.value,
+                    reason=why,
+                )
+                audit.append(
+                    conn,
+                    at=self._desk.clock.now(),
+                    actor=actor,
+                    action="pv.screen",
+                    entity="message",
+                    entity_id=mid,
+                    detail={"old": old, "new": PVScreening.NOT_AE.value, "reason": why},
+                )
+                changed.append(mid)
+        if changed:
+            self._desk.events.emit(events.MESSAGES_CHANGED, ids=changed)
+        return len(changed)
+
+    # -- exports -----------------------------------------------------------------------------
+
+    def write_exports(self, cases: Sequence[Case], folder: Path, *, formats: Sequence[str]) -> builtins.list[str]:
+        """Write each case as PDF / E2B XML / JSON into ``folder``; returns the file names written."""
+        from cmdesk.pv.json_export import case_json
+
+        folder.mkdir(parents=True, exist_ok=True)
+        now = self._desk.clock.now()
+        sender = str(self._setting("company_name") or "CMDESK")
+        names: list[str] = []
+        for case in cases:
+            if "pdf" in formats:
+                from cmdesk.pv.cioms_pdf import cioms_pdf
+
+                names.append(_write(folder / f"{case.reference}.pdf", cioms_pdf(case)))
+            if "e2b" in formats:
+                from cmdesk.pv.e2b import e2b_batch
+
+                names.append(_write(folder / f"{case.reference}.xml", e2b_batch([case], now=now, sender=sender)))
+            if "json" in formats:
+                import json
+
+                data = json.dumps(case_json(case), indent=2, ensure_ascii=False, default=str) + "\n"
+                names.append(_write(folder / f"{case.reference}.json", data.encode("utf-8")))
+        return names
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _setting(self, key: str) -> Any:
+        return self._settings(self._desk.store.read()).get(key)
+
+    def _settings(self, conn: Connection) -> dict[str, Any]:
+        from cmdesk.settings import DEFAULTS
+        from cmdesk.store import settings as settings_sql
+
+        stored = settings_sql.all_settings(conn)
+        return {**DEFAULTS, **stored}
+
+    def _audit(self, conn: Connection, action: str, case_id: int, detail: dict[str, Any]) -> None:
+        audit.append(
+            conn,
+            at=self._desk.clock.now(),
+            actor=self._desk.agent_name,
+            action=action,
+            entity="pv_case",
+            entity_id=case_id,
+            detail=detail,
+        )
+
+    def _changed(self, case: Case, screened: Sequence[int] = ()) -> Case:
+        """Tell listeners about a committed change: the case, and messages whose PV screening moved."""
+        if screened:
+            self._desk.events.emit(events.MESSAGES_CHANGED, ids=list(screened))
+        self._desk.events.emit(events.CASES_CHANGED, case_id=case.id)
+        return case
+
+    def _touch(self, conn: Connection, case_id: int, now: datetime) -> None:
+        pv_sql.touch(conn, case_id, updated_at=_db_time(now))
+
+    def _require(self, case: Case, states: Sequence[CaseState], verb: str) -> None:
+        if case.state not in states:
+            allowed = " or ".join(s.value for s in states)
+            raise InvalidInput(
+                f"cannot {verb} case {case.reference}: it is {case.state.value}, and only a {allowed} case can be"
+            )
+
+    def _set_state(self, conn: Connection, case: Case, state: CaseState, *, reason: str = "") -> Case:
+        pv_sql.set_state(conn, case.id, state=state.value, updated_at=_db_time(self._desk.clock.now()))
+        detail: dict[str, Any] = {"field": "state", "old": case.state.value, "new": state.value}
+        if reason:
+            detail["reason"] = reason
+        self._audit(conn, "pv.case.state", case.id, detail)
+        return self._load(conn, case.id)
+
+    def _set_column(self, conn: Connection, case: Case, column: pv_sql.CaseTextColumn, old: Any, new: Any) -> None:
+        stored = new if isinstance(new, str) else to_json(new)
+        pv_sql.set_case_text(conn, case.id, column=column, value=stored)
+        self._audit(conn, "pv.case.update", case.id, {"field": column, "old": old, "new": new})
+
+    def _mark_forwarded(
+        self, conn: Connection, case: Case, method: str, to: str, now: datetime, extra: dict[str, Any]
+    ) -> Case:
+        case = self._load(conn, case.id)  # re-read inside the transaction: forward only once
+        self._require(case, (CaseState.READY,), "forward")
+        pv_sql.set_forwarded(conn, case.id, at=_db_time(now), by=self._desk.agent_name, method=method, to=to)
+        late = now > case.internal_due_at
+        self._audit(conn, "pv.case.forward", case.id, {"method": method, "to": to, "late": late, **extra})
+        return self._set_state(conn, case, CaseState.FORWARDED)
+
+    def _follow_up(self, case_id: int, channel: str, outcome: str, template_id: int | None, note: str) -> Case:
+        now = self._desk.clock.now()
+        with self._desk.store.transaction() as conn:
+            case = self._load(conn, case_id)
+            if case.state == CaseState.CLOSED_INVALID:
+                raise InvalidInput(f"case {case.reference} is closed; open it again as a new case")
+            pv_sql.insert_follow_up(
+                conn,
+                case_id=case_id,
+                at=_db_time(now),
+                actor=self._desk.agent_name,
+                channel=channel,
+                template_id=template_id,
+                outcome=outcome,
+                note=note,
+            )
+            self._audit(
+                conn,
+                "pv.case.follow_up",
+                case_id,
+                {"channel": channel, "outcome": outcome, "template_id": template_id, "note": note},
+            )
+            self._touch(conn, case_id, now)
+            case = self._load(conn, case_id)
+        return self._changed(case)
+
+    def _next_reference(self, conn: Connection, year: int) -> str:
+        prefix = f"CMD-{year}-"
+        return f"{prefix}{pv_sql.last_reference_number(conn, prefix) + 1:06d}"
+
+    def _source(self, conn: Connection, message_id: int) -> prefill.SourceMessage:
+        row = pv_sql.source_row(conn, message_id)
+        if row is None:
+            raise NotFound(f"message {message_id} does not exist")
+        return prefill.SourceMessage(
+            id=row[0],
+            text=row[1],
+            url=row[2],
+            created_at=_t(row[3]),
+            received_at=_t(row[4]),
+            language=row[5],
+            pv_signal=from_json(row[6], {}) or {},
+            account_name=row[7],
+            channel_kind=row[8],
+            account_settings=from_json(row[9], {}) or {},
+            author_name=row[10],
+            author_handle=row[11],
+            author_profile_url=row[12],
+            person_id=row[13] if row[13] is not None else None,
+        )
+
+    def _same_person(self, sources: Sequence[prefill.SourceMessage]) -> None:
+        keys = {
+            (s.person_id if s.person_id is not None else f"{s.account_name}/{s.author_handle or s.author_name}")
+            for s in sources
+        }
+        if len(keys) > 1:
+            raise InvalidInput("one case holds messages of one person; these messages have different authors")
+
+    def _not_in_case(self, conn: Connection, message_id: int) -> None:
+        reference = pv_sql.case_reference_of_message(conn, message_id)
+        if reference is not None:
+            raise InvalidInput(f"message {message_id} already belongs to case {reference}")
+
+    def _attach(
+        self, conn: Connection, case_id: int, source: prefill.SourceMessage, *, now: datetime, actor: str
+    ) -> bool:
+        """Snapshot ``source`` into the case; True when this moved the message's PV screening to 'case'."""
+        digest = snapshot_hash(source.text, source.url, source.created_at, source.received_at)
+        snapshot = {
+            "text": source.text,
+            "permalink": source.url,
+            "created_at": to_db_time(source.created_at),
+            "received_at": to_db_time(source.received_at),
+            "account": source.account_name,
+            "channel_kind": source.channel_kind,
+            "author": source.author_handle or source.author_name,
+            "language": source.language,
+            "pv_signal": source.pv_signal,
+        }
+        pv_sql.insert_case_message(
+            conn,
+            case_id=case_id,
+            message_id=source.id,
+            snapshot=to_json(snapshot),
+            snapshot_hash=digest,
+            added_at=_db_time(now),
+        )
+        old = pv_sql.screening(conn, source.id)
+        if old == PVScreening.CASE.value:
+            return False
+        pv_sql.set_screening(conn, source.id, screening=PVScreening.CASE.value, reason=None)
+        message_sql.add_status_event(
+            conn,
+            message_id=source.id,
+            at=_db_time(now),
+            actor=actor,
+            field="pv_screening",
+            old=old,
+            new=PVScreening.CASE.value,
+            reason=f"case {case_id}",
+        )
+        audit.append(
+            conn,
+            at=now,
+            actor=actor,
+            action="pv.screen",
+            entity="message",
+            entity_id=source.id,
+            detail={"old": old, "new": PVScreening.CASE.value, "case_id": case_id},
+        )
+        return True
+
+    def _write_products(self, conn: Connection, case_id: int, products: Sequence[CaseProduct]) -> None:
+        for p in products:
+            if not p.name.strip():
+                raise InvalidInput("every product needs a name")
+            pv_sql.insert_product(
+                conn,
+                case_id,
+                name=p.name,
+                substance=p.substance,
+                role=p.role,
+                batch=p.batch,
+                dose=p.dose,
+                route=p.route,
+                indication=p.indication,
+                action_taken=p.action_taken,
+            )
+
+    def _write_events(self, conn: Connection, case_id: int, case_events: Sequence[CaseEvent]) -> None:
+        for e in case_events:
+            if not e.verbatim.strip():
+                raise InvalidInput("every event needs the reporter's words")
+            details = {
+                "meddra_llt_name": e.meddra_llt_name,
+                "meddra_pt_code": e.meddra_pt_code,
+                "meddra_pt_name": e.meddra_pt_name,
+                "meddra_soc_name": e.meddra_soc_name,
+            }
+            pv_sql.insert_event(
+                conn,
+                case_id,
+                verbatim=e.verbatim,
+                language=e.language,
+                meddra_llt_code=e.meddra_llt_code,
+                meddra_version=e.meddra_version,
+                onset=e.onset.isoformat() if e.onset else None,
+                outcome=e.outcome,
+                details=to_json(details),
+            )
+
+    def _load(self, conn: Connection, case_id: int) -> Case:
+        row = pv_sql.case_row(conn, case_id)
+        if row is None:
+            raise NotFound(f"PV case {case_id} does not exist")
+        products = tuple(
+            CaseProduct(
+                id=r[0],
+                name=r[1],
+                substance=r[2] or "",
+                role=r[3],
+                batch=r[4] or "",
+                dose=r[5] or "",
+                route=r[6] or "",
+                indication=r[7] or "",
+                action_taken=r[8] or "",
+            )
+            for r in pv_sql.product_rows(conn, case_id)
+        )
+        case_events = tuple(_event_from_row(r) for r in pv_sql.event_rows(conn, case_id))
+        snapshots: list[SourceSnapshot] = []
+        hints: dict[str, None] = {}
+        specials: dict[str, None] = {}
+        for message_id, snapshot_text, digest, added_at in pv_sql.case_message_rows(conn, case_id):
+            snap = from_json(snapshot_text, {})
+            snapshots.append(
+                SourceSnapshot(
+                    message_id=message_id,
+                    text=snap.get("text", ""),
+                    permalink=snap.get("permalink", ""),
+                    created_at=_t(snap.get("created_at")),
+                    received_at=_t(snap.get("received_at")),
+                    account=snap.get("account", ""),
+                    channel_kind=snap.get("channel_kind", ""),
+                    author=snap.get("author", ""),
+                    sha256=digest,
+                    added_at=_t(added_at),
+                )
+            )
+            signal = snap.get("pv_signal") or {}
+            for hint in signal.get("seriousness", []):
+                hints.setdefault(str(hint), None)
+            for special in signal.get("special_situations", []):
+                specials.setdefault(str(special), None)
+        follow_ups = tuple(
+            FollowUp(at=_t(r[0]), actor=r[1], channel=r[2], outcome=r[3], note=r[4] or "", template_id=r[5], id=r[6])
+            for r in pv_sql.follow_up_rows(conn, case_id)
+        )
+        settings = self._settings(conn)
+        stored_seriousness = from_json(row[6], {}) or {}
+        return Case(
+            id=row[0],
+            reference=row[1],
+            state=CaseState(row[2]),
+            person_id=row[3],
+            day0=_t(row[4]),
+            day0_reason=row[5],
+            seriousness={c: bool(stored_seriousness.get(c, False)) for c in SERIOUSNESS_CRITERIA},
+            reporter=_reporter_from(from_json(row[7], {}) or {}),
+            patient=_patient_from(from_json(row[8], {}) or {}),
+            narrative=row[9],
+            internal_due_at=_t(row[10]),
+            regulatory_due_at=_t(row[11]),
+            forwarded_at=from_db_time(row[12]),
+            forwarded_by=row[13],
+            forward_method=row[14],
+            forward_to=row[15],
+            safety_case_number=row[16],
+            acknowledged_at=from_db_time(row[17]),
+            closed_reason=row[18],
+            follow_up_of=row[19],
+            created_by=row[20],
+            created_at=_t(row[21]),
+            updated_at=_t(row[22]),
+            products=products,
+            events=case_events,
+            sources=tuple(snapshots),
+            seriousness_hints=tuple(hints),
+            special_situations=tuple(specials),
+            follow_ups=follow_ups,
+            sender_organisation=str(settings.get("company_name") or ""),
+            sender_country=str(settings.get("company_country") or ""),
+        )
+
+
+def _write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return path.name
+
+
+def _email_body(case: Case) -> str:
+    lines = [
+        f"Case {case.reference} — suspected adverse event from {case.reporter.channel or 'a company channel'}.",
+        f"Day 0: {to_db_time(case.day0)}; regulatory due: {to_db_time(case.regulatory_due_at)}.",
+        f"Serious: {'yes' if case.serious else 'no'}.",
+        "",
+        case.narrative,
+    ]
+    return "\n".join(lines)
+
+
+def _reporter_json(r: Reporter) -> dict[str, Any]:
+    return {
+        "handle": r.handle,
+        "name": r.name,
+        "channel": r.channel,
+        "channel_kind": r.channel_kind,
+        "profile_url": r.profile_url,
+        "qualification": r.qualification.value,
+        "country": r.country,
+        "email": r.email,
+    }
+
+
+def _reporter_from(d: dict[str, Any]) -> Reporter:
+    return Reporter(
+        handle=d.get("handle", ""),
+        name=d.get("name", ""),
+        channel=d.get("channel", ""),
+        channel_kind=d.get("channel_kind", ""),
+        profile_url=d.get("profile_url", ""),
+        qualification=Qualification(d.get("qualification", Qualification.CONSUMER.value)),
+        country=d.get("country", ""),
+        email=d.get("email", ""),
+    )
+
+
+def _patient_json(p: Patient) -> dict[str, Any]:
+    return {
+        "relation": p.relation,
+        "initials": p.initials,
+        "age_value": p.age_value,
+        "age_unit": p.age_unit,
+        "age_group": p.age_group,
+        "sex": p.sex,
+        "pregnant": p.pregnant,
+        "evidence": list(p.evidence),
+    }
+
+
+def _patient_from(d: dict[str, Any]) -> Patient:
+    return Patient(
+        relation=d.get("relation", "self"),
+        initials=d.get("initials", ""),
+        age_value=d.get("age_value"),
+        age_unit=d.get("age_unit", "a"),
+        age_group=d.get("age_group", ""),
+        sex=d.get("sex", ""),
+        pregnant=bool(d.get("pregnant", False)),
+        evidence=tuple(d.get("evidence", ())),
+    )
+
+
+def _product_json(p: CaseProduct) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "substance": p.substance,
+        "role": p.role,
+        "batch": p.batch,
+        "dose": p.dose,
+        "route": p.route,
+        "indication": p.indication,
+        "action_taken": p.action_taken,
+    }
+
+
+def _event_json(e: CaseEvent) -> dict[str, Any]:
+    return {
+        "verbatim": e.verbatim,
+        "language": e.language,
+        "meddra_llt_code": e.meddra_llt_code,
+        "meddra_version": e.meddra_version,
+        "onset": e.onset.isoformat() if e.onset else None,
+        "outcome": e.outcome,
+    }
+
+
+def _event_from_row(r: Sequence[Any]) -> CaseEvent:
+    from datetime import date
+
+    details = from_json(r[7], {}) or {}
+    return CaseEvent(
+        id=r[0],
+        verbatim=r[1],
+        language=r[2] or "",
+        meddra_llt_code=r[3] or "",
+        meddra_version=r[4] or "",
+        onset=date.fromisoformat(r[5]) if r[5] else None,
+        outcome=r[6] or "",
+        meddra_llt_name=details.get("meddra_llt_name", ""),
+        meddra_pt_code=details.get("meddra_pt_code", ""),
+        meddra_pt_name=details.get("meddra_pt_name", ""),
+        meddra_soc_name=details.get("meddra_soc_name", ""),
+    )

@@ -1,0 +1,94 @@
+"""Many rows through few statements of fixed shape: batched INSERTs with their ids, and IN (...) lookups.
+
+Two costs shape this module. With SQLCipher's memory security on, every allocation
+SQLite makes is locked and wiped (system calls each), so a statement run per row and
+every bound text value are expensive. And sqlcipher3's statement cache, once full,
+evicts its newest entry first: statements whose text varies with the batch size would
+be prepared anew on nearly every call. So each statement here has one shape, whatever
+the number of rows, and short batches are padded with NULLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from cmdesk.store.engine import Connection
+
+INSERT_ROWS = 25  # rows per INSERT statement: a Graph page (25) is one; padding a short batch costs little
+LOOKUP_VALUES = 64  # values per IN (...) list
+LOOKUP_MARKS = ", ".join("?" * LOOKUP_VALUES)
+
+
+def lookup_chunks(values: Sequence[str]) -> Iterator[list[str | None]]:
+    """The distinct ``values`` in lists of LOOKUP_VALUES for ``IN ({LOOKUP_MARKS})``, padded with NULL.
+
+    ``x IN (..., NULL)`` is never true for the NULLs, so padding finds nothing extra.
+    """
+    unique = list(dict.fromkeys(values))
+    for start in range(0, len(unique), LOOKUP_VALUES):
+        chunk: list[str | None] = list(unique[start : start + LOOKUP_VALUES])
+        yield chunk + [None] * (LOOKUP_VALUES - len(chunk))
+
+
+@cache
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """An INSERT of up to INSERT_ROWS rows (id, then ``columns``) in the parameter layout of :func:`_pack`.
+
+    ?1 is all text of the batch as one UTF-8 blob; every value is then a pair of parameters:
+    (offset, length) into ?1 for text, (value, NULL) for anything else. Rows whose id is
+    NULL are padding and are skipped.
+    """
+    names = ("id", *columns)
+    width = 2 * len(names)
+    pairs = ", ".join(f"v{i}, n{i}" for i in range(len(names)))
+    rows = ", ".join("(" + ", ".join(f"?{2 + r * width + k}" for k in range(width)) + ")" for r in range(INSERT_ROWS))
+    unpacked = ", ".join(
+        f"CASE WHEN n{i} IS NULL THEN v{i} ELSE CAST(substr(?1, v{i}, n{i}) AS TEXT) END" for i in range(len(names))
+    )
+    return (
+        f"WITH packed({pairs}) AS (VALUES {rows}) "
+        f"INSERT INTO {table} ({', '.join(names)}) SELECT {unpacked} FROM packed WHERE v0 IS NOT NULL"
+    )
+
+
+def _pack(rows: Sequence[Sequence[Any]], *, width: int) -> list[Any]:
+    """The parameters of :func:`_insert_sql` for ``rows`` (each ``width`` values, id first).
+
+    Bound text is copied into a fresh allocation per value; one blob sliced inside the
+    statement costs one allocation for the whole batch.
+    """
+    chunks: list[bytes] = []
+    params: list[Any] = [b""]
+    offset = 1  # substr() counts from 1
+    for row in rows:
+        for value in row:
+            if isinstance(value, str):
+                data = value.encode("utf-8")
+                chunks.append(data)
+                params += (offset, len(data))
+                offset += len(data)
+            else:
+                params += (value, None)
+    params[0] = b"".join(chunks)
+    params += [None] * (2 * width * (INSERT_ROWS - len(rows)))
+    return params
+
+
+def insert_rows(conn: Connection, table: str, columns: tuple[str, ...], rows: Sequence[Sequence[Any]]) -> list[int]:
+    """Insert ``rows`` (values of ``columns``) into a table whose ``id`` is an INTEGER PRIMARY KEY (no AUTOINCREMENT).
+
+    The rows get the ids one-by-one inserts would have given them (one past the largest,
+    counting up), returned in order. One statement per INSERT_ROWS rows; triggers fire per
+    row as usual, but an FTS5 table they fill writes one index segment per statement, not per row.
+    """
+    if not rows:
+        return []
+    first = int(conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+    ids = list(range(first, first + len(rows)))
+    sql = _insert_sql(table, columns)
+    for start in range(0, len(rows), INSERT_ROWS):
+        batch = [(ids[i], *rows[i]) for i in range(start, min(start + INSERT_ROWS, len(rows)))]
+        conn.execute(sql, _pack(batch, width=len(columns) + 1))
+    return ids

@@ -1,0 +1,241 @@
+"""The encrypted store file: opening, checking, one writer and a reader per thread."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, cast
+
+from cmdesk.clock import Clock, SystemClock
+from cmdesk.errors import NotAStore, StoreDamaged, StoreError, StoreFull, StoreLocked
+from cmdesk.store import migrations
+from cmdesk.store.codec import to_db_time
+from cmdesk.store.engine import Connection, DatabaseError, OperationalError, sqlcipher3, sqlite_utils
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def connect(path: Path, key: bytes, *, label: str, memory_security: bool = True) -> Connection:
+    """Open ``path`` with a raw 256-bit key and prove the key by reading at once.
+
+    SQLCipher accepts any key on ``PRAGMA key`` and only fails at the first read, so
+    the read happens here. The caller has already checked the key against the key
+    file, so a failure now means the file itself is damaged.
+    """
+    conn: Connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher would print HMAC failures on stderr
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")  # PRAGMA values cannot be bound
+        if memory_security:
+            # Wipes and locks SQLite's memory (no plaintext in freed heap or swap). It costs about
+            # 6x on bulk inserts; only the demo generator, which holds fictional data, turns it off.
+            conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError:
+        conn.close()
+        raise StoreDamaged(
+            f"{label} cannot be read although the key is right: the file is damaged or truncated; restore a backup"
+        ) from None
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def check_file(path: Path, *, label: str) -> None:
+    """Reject what is plainly not a store before any key is tried (nothing is written)."""
+    if not path.exists():
+        raise NotAStore(f"there is no store at {label}; create one with `cmdesk init`")
+    if path.is_dir():
+        raise NotAStore(f"{label} is a folder, not a cmdesk store")
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if head == SQLITE_HEADER:
+        raise NotAStore(f"{label} is a plain, unencrypted SQLite database, not a cmdesk store")
+    if len(head) < 16:
+        raise NotAStore(f"{label} is empty or too short to be a cmdesk store")
+    if all(32 <= b < 127 or b in b"\r\n\t" for b in head):
+        raise NotAStore(f"{label} is a text file, not a cmdesk store")  # an encrypted store starts with a random salt
+
+
+class Store:
+    """One encrypted store file, open for reading and writing.
+
+    Writes go through :meth:`transaction`, serialized by a lock on one connection
+    (SQLite allows one writer). Each thread reads through its own connection
+    (:meth:`read`), so the window can read while sync writes (WAL mode).
+    """
+
+    def __init__(self, path: Path, key: bytes, *, clock: Clock | None = None, memory_security: bool = True) -> None:
+        self.path = path
+        self.memory_security = memory_security
+        self.label = str(path)
+        self.clock = clock or SystemClock()
+        self._key = key
+        self._write_lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[Connection] = []
+        self._readers_lock = threading.Lock()
+        self._writer: Connection | None = None
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        key: bytes,
+        *,
+        clock: Clock | None = None,
+        upto: str | None = None,
+        memory_security: bool = True,
+    ) -> Store:
+        if path.exists() and path.stat().st_size > 0:
+            raise StoreError(f"{path} already exists; cmdesk will not overwrite it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store = cls(path, key, clock=clock, memory_security=memory_security)
+        conn = connect(path, key, label=store.label, memory_security=memory_security)
+        conn.execute("PRAGMA journal_mode = WAL")
+        store._writer = conn
+        store._migrate(upto=upto)
+        return store
+
+    @classmethod
+    def open(
+        cls, path: Path, key: bytes, *, clock: Clock | None = None, upgrade: bool = True, memory_security: bool = True
+    ) -> Store:
+        label = str(path)
+        check_file(path, label=label)
+        conn = connect(path, key, label=label, memory_security=memory_security)
+        try:
+            _check_not_truncated(conn, path, label=label)
+            migrations.check_not_newer(conn, label=label)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            conn.close()
+            raise
+        store = cls(path, key, clock=clock, memory_security=memory_security)
+        store._writer = conn
+        if upgrade:
+            store._migrate(upto=None)
+        return store
+
+    def _migrate(self, *, upto: str | None) -> list[str]:
+        with self._write_lock:
+            return migrations.migrate(self._conn_for_write(), now=to_db_time(self.clock.now()) or "", upto=upto)
+
+    # -- writing -----------------------------------------------------------------
+
+    def _conn_for_write(self) -> Connection:
+        if self._writer is None:
+            raise StoreLocked(f"{self.label} is locked")
+        return self._writer
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One atomic write: everything inside commits together or not at all.
+
+        Nested use joins the outer transaction. A full disk is reported as
+        :class:`StoreFull` after the rollback, so nothing half-written remains.
+        """
+        with self._write_lock:
+            conn = self._conn_for_write()
+            if conn.in_transaction:
+                yield conn
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException as err:
+                if conn.in_transaction:  # SQLite already rolled back on SQLITE_FULL
+                    conn.execute("ROLLBACK")
+                if isinstance(err, OperationalError) and "full" in str(err):
+                    raise StoreFull(f"{self.label}: the disk is full; the change was not saved") from None
+                raise
+            try:
+                conn.execute("COMMIT")
+            except OperationalError as err:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if "full" in str(err):
+                    raise StoreFull(f"{self.label}: the disk is full; the change was not saved") from None
+                raise
+
+    def writer_db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the writer connection; use it only inside :meth:`transaction`.
+
+        Do not call sqlite-utils' ``insert``/``upsert`` here: they commit on their own.
+        """
+        return sqlite_utils.Database(cast(Any, self._conn_for_write()), recursive_triggers=False)
+
+    # -- reading -----------------------------------------------------------------
+
+    def read(self) -> Connection:
+        """This thread's read connection (opened on first use, closed by :meth:`close`)."""
+        if self._writer is None:
+            raise StoreLocked(f"{self.label} is locked")
+        conn: Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path, self._key, label=self.label, memory_security=self.memory_security)
+            conn.execute("PRAGMA query_only = ON")
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
+
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over this thread's read connection."""
+        return sqlite_utils.Database(cast(Any, self.read()), recursive_triggers=False)
+
+    # -- life cycle ----------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._writer is not None
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt the whole file under ``new_key`` (readers are closed first)."""
+        with self._write_lock:
+            self._close_readers()
+            conn = self._conn_for_write()
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            self._key = new_key
+
+    def close(self) -> None:
+        """Checkpoint, close every connection and forget the key (used by lock)."""
+        with self._write_lock:
+            self._close_readers()
+            if self._writer is not None:
+                with contextlib.suppress(DatabaseError):  # closing anyway; the WAL is replayed on the next open
+                    self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self._writer.close()
+                self._writer = None
+            self._key = b""
+
+    def _close_readers(self) -> None:
+        with self._readers_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+        self._local = threading.local()
+
+
+def _check_not_truncated(conn: Connection, path: Path, *, label: str) -> None:
+    """A store cut short (copy interrupted, disk error) is caught at open, not mid-work.
+
+    The database header records how many pages the file has; with an empty WAL the
+    file must hold at least that many.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return  # the WAL may legitimately hold pages beyond the main file
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    page_count = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    if os.path.getsize(path) < page_size * page_count:
+        conn.close()
+        raise StoreDamaged(f"{label} is truncated ({os.path.getsize(path)} bytes, expected {page_size * page_count})")

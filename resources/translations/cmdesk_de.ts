@@ -1,0 +1,4197 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+  <context>
+    <name>AboutDialog</name>
+    <message>
+      <location filename="../../ui/about.py" line="16" />
+      <source>Store: %1</source>
+      <translation>Desk-Datei: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="18" />
+      <source>No store open.</source>
+      <translation>Keine Desk-Datei geöffnet.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="22" />
+      <source>Workstation for community managers of healthcare and pharma companies.</source>
+      <translation>Arbeitsplatz für Community-Manager von Gesundheits- und Pharmaunternehmen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="28" />
+      <source>Data encrypted with SQLCipher 4; secrets in the OS keyring.</source>
+      <translation>Daten mit SQLCipher 4 verschlüsselt; Zugangsdaten im Schlüsselbund des Betriebssystems.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="37" />
+      <source>About cmdesk</source>
+      <translation>Über cmdesk</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountDialog</name>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="73" />
+      <source>Add channel account</source>
+      <translation>Kanalkonto hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="73" />
+      <source>Edit %1</source>
+      <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="81" />
+      <source>e.g. Novalind DE (Facebook)</source>
+      <translation>z. B. Novalind DE (Facebook)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="88" />
+      <source>* required</source>
+      <translation>* Pflichtfeld</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="91" />
+      <source>Add</source>
+      <translation>Hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="91" />
+      <source>Save</source>
+      <translation>Speichern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="99" />
+      <source>Channel:</source>
+      <translation>Kanal:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="100" />
+      <source>Name: *</source>
+      <translation>Name: *</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="123" />
+      <source>Facebook page</source>
+      <translation>Facebook-Seite</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="124" />
+      <source>Instagram business account</source>
+      <translation>Instagram-Business-Konto</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="125" />
+      <source>YouTube channel</source>
+      <translation>YouTube-Kanal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="126" />
+      <source>Discourse forum</source>
+      <translation>Discourse-Forum</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="127" />
+      <source>E-mail mailbox</source>
+      <translation>E-Mail-Postfach</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="128" />
+      <source>File import</source>
+      <translation>Dateiimport</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="133" />
+      <source>Facebook page ID</source>
+      <translation>Facebook-Seiten-ID</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="134" />
+      <source>Instagram business account ID</source>
+      <translation>Instagram-Business-Konto-ID</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="135" />
+      <source>YouTube channel ID</source>
+      <translation>YouTube-Kanal-ID</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="136" />
+      <source>API address</source>
+      <translation>API-Adresse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="137" />
+      <source>User name</source>
+      <translation>Benutzername</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="138" />
+      <source>Country (ISO code)</source>
+      <translation>Land (ISO-Code)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="139" />
+      <source>Sync every</source>
+      <translation>Synchronisieren alle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="140" />
+      <source>IMAP server</source>
+      <translation>IMAP-Server</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="141" />
+      <source>IMAP port</source>
+      <translation>IMAP-Port</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="142" />
+      <source>SMTP server</source>
+      <translation>SMTP-Server</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="143" />
+      <source>SMTP port</source>
+      <translation>SMTP-Port</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="144" />
+      <source>E-mail address</source>
+      <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="145" />
+      <source>Mailbox folder</source>
+      <translation>Postfachordner</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="146" />
+      <source>Sent folder</source>
+      <translation>Ordner „Gesendet“</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="147" />
+      <source>Security</source>
+      <translation>Sicherheit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="190" />
+      <source> s</source>
+      <translation> s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="195" />
+      <source>TLS (default)</source>
+      <translation>TLS (Standard)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="196" />
+      <source>TLS</source>
+      <translation>TLS</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="197" />
+      <source>None (local test servers only)</source>
+      <translation>Keine (nur lokale Testserver)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="205" />
+      <source>default</source>
+      <translation>Standard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="252" />
+      <source>This field is required.</source>
+      <translation>Dieses Feld ist erforderlich.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="287" />
+      <source>Could not save (%1); see the log.</source>
+      <translation>Speichern nicht möglich (%1); siehe Protokoll.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsPage</name>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="44" />
+      <source>Channel accounts</source>
+      <translation>Kanalkonten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="54" />
+      <source>Add…</source>
+      <translation>Hinzufügen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="55" />
+      <source>Edit…</source>
+      <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="56" />
+      <source>Set secret…</source>
+      <translation>Zugangsdaten festlegen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="57" />
+      <source>Test connection</source>
+      <translation>Verbindung testen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="58" />
+      <location filename="../../ui/accounts/accounts_page.py" line="154" />
+      <source>Pause</source>
+      <translation>Pausieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="59" />
+      <source>Remove…</source>
+      <translation>Entfernen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="60" />
+      <source>Sync now</source>
+      <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="154" />
+      <source>Resume</source>
+      <translation>Fortsetzen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="164" />
+      <source>Account %1 added.</source>
+      <translation>Konto %1 hinzugefügt.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="178" />
+      <source>Settings of %1 saved.</source>
+      <translation>Einstellungen von %1 gespeichert.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="206" />
+      <source>Testing %1…</source>
+      <translation>%1 wird getestet …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="217" />
+      <source>%1: connected to %2.</source>
+      <translation>%1: verbunden mit %2.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="219" />
+      <source>%1: connection failed: %2</source>
+      <translation>%1: Verbindung fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="227" />
+      <source>%1 resumed.</source>
+      <translation>%1 fortgesetzt.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="229" />
+      <source>%1 paused.</source>
+      <translation>%1 pausiert.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="236" />
+      <source>Remove the account %1? Its settings and secret are deleted.</source>
+      <translation>Konto %1 entfernen? Seine Einstellungen und Zugangsdaten werden gelöscht.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="242" />
+      <source>%1 removed.</source>
+      <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="248" />
+      <source>Syncing %1…</source>
+      <translation>%1 wird synchronisiert …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="272" />
+      <source>unexpected error (%1); see the log</source>
+      <translation>unerwarteter Fehler (%1); siehe Protokoll</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="292" />
+      <location filename="../../ui/accounts/accounts_page.py" line="307" />
+      <source>%1: sync failed: %2</source>
+      <translation>%1: Synchronisierung fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="297" />
+      <source>%1: %2 fetched, %3 new, %4 updated.</source>
+      <translation>%1: %2 abgerufen, %3 neu, %4 aktualisiert.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="311" />
+      <source>Syncing %1: %2 fetched, %3 stored</source>
+      <translation>%1 wird synchronisiert: %2 abgerufen, %3 gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_page.py" line="330" />
+      <source>Remove account</source>
+      <translation>Konto entfernen</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsTable</name>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="36" />
+      <source>Account</source>
+      <translation>Konto</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="37" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="38" />
+      <source>Last success</source>
+      <translation>Letzter Erfolg</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="39" />
+      <source>Last error</source>
+      <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="40" />
+      <source>Items/hour</source>
+      <translation>Einträge/Stunde</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="41" />
+      <source>Token expires</source>
+      <translation>Token läuft ab</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="86" />
+      <source>filled by file import</source>
+      <translation>per Dateiimport gefüllt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="88" />
+      <source>never</source>
+      <translation>nie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="95" />
+      <source>%1 (at %2)</source>
+      <translation>%1 (am %2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="107" />
+      <source>Active</source>
+      <translation>Aktiv</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="108" />
+      <source>Paused</source>
+      <translation>Pausiert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="109" />
+      <source>Reconnect needed</source>
+      <translation>Neu verbinden erforderlich</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="118" />
+      <source>expired %1</source>
+      <translation>abgelaufen am %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="120" />
+      <source>%1 (renew soon)</source>
+      <translation>%1 (bald erneuern)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/accounts_table.py" line="126" />
+      <source>just now</source>
+      <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/accounts/accounts_table.py" line="128" />
+      <source>%n min ago</source>
+      <translation>
+        <numerusform>vor %n min</numerusform>
+        <numerusform>vor %n min</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/accounts/accounts_table.py" line="130" />
+      <source>%n h ago</source>
+      <translation>
+        <numerusform>vor %n h</numerusform>
+        <numerusform>vor %n h</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/accounts/accounts_table.py" line="131" />
+      <source>%n day(s) ago</source>
+      <translation>
+        <numerusform>vor %n Tag</numerusform>
+        <numerusform>vor %n Tagen</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>App</name>
+    <message>
+      <location filename="../../ui/app.py" line="142" />
+      <source>Creating the demo desk…</source>
+      <translation>Demo-Desk wird angelegt …</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApproveDialog</name>
+    <message>
+      <location filename="../../ui/templates/library.py" line="48" />
+      <source>Approve template</source>
+      <translation>Vorlage freigeben</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="50" />
+      <source>e.g. MLR-2026-117</source>
+      <translation>z. B. MLR-2026-117</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="55" />
+      <source>Review reference:</source>
+      <translation>Prüfreferenz:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="56" />
+      <source>Approval expires:</source>
+      <translation>Freigabe gültig bis:</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttachmentList</name>
+    <message>
+      <location filename="../../ui/message/details.py" line="97" />
+      <source>Attachments</source>
+      <translation>Anhänge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="105" />
+      <source>Save…</source>
+      <translation>Speichern …</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuthorHeader</name>
+    <message>
+      <location filename="../../ui/author/header.py" line="34" />
+      <source>Override…</source>
+      <translation>Manuell festlegen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/header.py" line="35" />
+      <source>Set the author type by hand, or hand it back to cmdesk</source>
+      <translation>Autorentyp von Hand festlegen oder wieder cmdesk überlassen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/header.py" line="44" />
+      <source>Why cmdesk chose this type</source>
+      <translation>Warum cmdesk diesen Typ gewählt hat</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/header.py" line="54" />
+      <source>Author type</source>
+      <translation>Autorentyp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/header.py" line="55" />
+      <source>cmdesk decides</source>
+      <translation>cmdesk entscheidet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/header.py" line="59" />
+      <source>Why? (optional)</source>
+      <translation>Warum? (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/header.py" line="60" />
+      <source>Reason for the author type</source>
+      <translation>Grund für den Autorentyp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/header.py" line="62" />
+      <source>Set</source>
+      <translation>Festlegen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/header.py" line="77" />
+      <source>Author type: %1</source>
+      <translation>Autorentyp: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/header.py" line="80" />
+      <source>Set by the team. cmdesk's own judgement: %1.</source>
+      <translation>Vom Team festgelegt. Einschätzung von cmdesk: %1.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/author/header.py" line="101" />
+      <source>%n message(s)</source>
+      <translation>
+        <numerusform>%n Nachricht</numerusform>
+        <numerusform>%n Nachrichten</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/header.py" line="105" />
+      <source>%1 · first seen %2 · last seen %3</source>
+      <translation>%1 · zuerst gesehen %2 · zuletzt gesehen %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuthorPanel</name>
+    <message>
+      <location filename="../../ui/author/panel.py" line="93" />
+      <location filename="../../ui/author/panel.py" line="159" />
+      <source>Select a message to see who wrote it.</source>
+      <translation>Wählen Sie eine Nachricht aus, um zu sehen, wer sie geschrieben hat.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="136" />
+      <source>Tags</source>
+      <translation>Schlagwörter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="138" />
+      <source>Notes</source>
+      <translation>Notizen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="161" />
+      <source>Loading…</source>
+      <translation>Wird geladen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="196" />
+      <source>This person no longer exists (merged or removed).</source>
+      <translation>Diese Person gibt es nicht mehr (zusammengeführt oder entfernt).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="201" />
+      <source>The author could not be loaded: %1</source>
+      <translation>Der Autor konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="228" />
+      <source>Showing the latest %1 of %2 messages.</source>
+      <translation>Die neuesten %1 von %2 Nachrichten werden angezeigt.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="246" />
+      <source>History (%1)</source>
+      <translation>Verlauf (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="247" />
+      <source>Identities (%1)</source>
+      <translation>Identitäten (%1)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/author/panel.py" line="249" />
+      <source>%n suggested merge(s) to confirm or reject</source>
+      <translation>
+        <numerusform>%n vorgeschlagene Zusammenführung zum Bestätigen oder Ablehnen</numerusform>
+        <numerusform>%n vorgeschlagene Zusammenführungen zum Bestätigen oder Ablehnen</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="250" />
+      <source>Notes (%1)</source>
+      <translation>Notizen (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="251" />
+      <source>Tags and notes about this person</source>
+      <translation>Schlagwörter und Notizen zu dieser Person</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="307" />
+      <source>unexpected error (%1); details are in the log</source>
+      <translation>unerwarteter Fehler (%1); Details stehen im Protokoll</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="308" />
+      <source>%1 failed: %2</source>
+      <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="317" />
+      <source>Setting the author type</source>
+      <translation>Autorentyp wird festgelegt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="328" />
+      <source>Adding the note</source>
+      <translation>Notiz wird hinzugefügt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="335" />
+      <source>Adding the tag</source>
+      <translation>Schlagwort wird hinzugefügt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="338" />
+      <source>Removing the tag</source>
+      <translation>Schlagwort wird entfernt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="355" />
+      <source>Joining the identity</source>
+      <translation>Identität wird zugeordnet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="359" />
+      <source>Rejecting the suggestion</source>
+      <translation>Vorschlag wird abgelehnt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="367" />
+      <source>Splitting off the identity</source>
+      <translation>Identität wird abgetrennt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="373" />
+      <source>Split off identity</source>
+      <translation>Identität abtrennen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/panel.py" line="375" />
+      <source>Make %1 on %2 a person of its own?</source>
+      <translation>%1 auf %2 zu einer eigenen Person machen?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/text.py" line="24" />
+      <source>Loyal fan</source>
+      <translation>Treuer Fan</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/text.py" line="25" />
+      <source>Newcomer</source>
+      <translation>Neuling</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/text.py" line="26" />
+      <source>Unhappy customer</source>
+      <translation>Unzufriedener Kunde</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/text.py" line="27" />
+      <source>Troll</source>
+      <translation>Troll</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/text.py" line="28" />
+      <source>Caregiver</source>
+      <translation>Pflegende Angehörige</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/text.py" line="29" />
+      <source>Patient influencer</source>
+      <translation>Patienten-Influencer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/text.py" line="30" />
+      <source>Regular</source>
+      <translation>Stammnutzer</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuthorTimeline</name>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="42" />
+      <source>mood not analysed</source>
+      <translation>Stimmung nicht analysiert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="44" />
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="45" />
+      <source>neutral</source>
+      <translation>neutral</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="46" />
+      <source>positive</source>
+      <translation>positiv</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="54" />
+      <source>Adverse event: a PV case holds this message</source>
+      <translation>Unerwünschtes Arzneimittelereignis: Diese Nachricht gehört zu einem PV-Fall</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="56" />
+      <source>Suspected adverse event</source>
+      <translation>Verdacht auf Nebenwirkung</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseForm</name>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="74" />
+      <source>Product</source>
+      <translation>Arzneimittel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="75" />
+      <source>Role</source>
+      <translation>Rolle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="76" />
+      <source>Dose</source>
+      <translation>Dosis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="77" />
+      <source>Batch</source>
+      <translation>Charge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="78" />
+      <source>Route</source>
+      <translation>Art der Anwendung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="79" />
+      <source>Indication</source>
+      <translation>Indikation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="80" />
+      <source>Action taken</source>
+      <translation>Ergriffene Maßnahme</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="83" />
+      <source>Verbatim (reporter's words)</source>
+      <translation>Wortlaut (Worte des Meldenden)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="84" />
+      <source>MedDRA LLT</source>
+      <translation>MedDRA-LLT</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="85" />
+      <source>PT</source>
+      <translation>PT</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="86" />
+      <source>Primary SOC</source>
+      <translation>Primäre SOC</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="87" />
+      <location filename="../../ui/pv/case_form.py" line="547" />
+      <source>Outcome</source>
+      <translation>Ausgang</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="299" />
+      <source>PV case</source>
+      <translation>PV-Fall</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="355" />
+      <source>Opening case…</source>
+      <translation>Fall wird geöffnet …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="363" />
+      <source>Internal forward deadline</source>
+      <translation>Interne Frist für die Weiterleitung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="365" />
+      <source>Regulatory deadline</source>
+      <translation>Meldefrist an die Behörde</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="375" />
+      <source>Day 0 (first receipt of the minimum information)</source>
+      <translation>Tag 0 (erster Eingang der Mindestinformationen)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="379" />
+      <source>Change day 0…</source>
+      <translation>Tag 0 ändern …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="387" />
+      <source>Reporter</source>
+      <translation>Meldender</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="394" />
+      <source>Open profile</source>
+      <translation>Profil öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="404" />
+      <source>ISO code, e.g. DE</source>
+      <translation>ISO-Code, z. B. DE</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="405" />
+      <source>Handle</source>
+      <translation>Benutzername</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="406" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="407" />
+      <source>E-mail</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="408" />
+      <location filename="../../ui/pv/case_form.py" line="547" />
+      <source>Channel</source>
+      <translation>Kanal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="409" />
+      <source>Profile link</source>
+      <translation>Profil-Link</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="410" />
+      <source>Qualification (E2B C.2.r.4)</source>
+      <translation>Qualifikation (E2B C.2.r.4)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="411" />
+      <source>Country</source>
+      <translation>Land</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="424" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="430" />
+      <location filename="../../ui/pv/case_form.py" line="436" />
+      <source>unknown</source>
+      <translation>unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="439" />
+      <source>Pregnant</source>
+      <translation>Schwanger</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="441" />
+      <source>Relation to reporter</source>
+      <translation>Beziehung zum Meldenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="442" />
+      <source>Initials</source>
+      <translation>Initialen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="443" />
+      <source>Age</source>
+      <translation>Alter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="444" />
+      <source>Age group</source>
+      <translation>Altersgruppe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="445" />
+      <source>Sex</source>
+      <translation>Geschlecht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="447" />
+      <source>Reporter's words</source>
+      <translation>Worte des Meldenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="457" />
+      <source>Suspect products</source>
+      <translation>Verdächtige Arzneimittel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="466" />
+      <source>Add product</source>
+      <translation>Arzneimittel hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="468" />
+      <location filename="../../ui/pv/case_form.py" line="503" />
+      <source>Remove selected</source>
+      <translation>Ausgewählte entfernen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="478" />
+      <source>Events</source>
+      <translation>Ereignisse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="489" />
+      <source>Code the selected event: type a MedDRA LLT…</source>
+      <translation>Ausgewähltes Ereignis codieren: MedDRA-LLT eingeben …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="501" />
+      <source>Add event</source>
+      <translation>Ereignis hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="514" />
+      <source>Seriousness (decided by you; the detector only hints)</source>
+      <translation>Schwerwiegend (Sie entscheiden; die Erkennung gibt nur Hinweise)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="529" />
+      <source>Narrative</source>
+      <translation>Fallbeschreibung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="538" />
+      <source>Sources (as received; cannot be changed)</source>
+      <translation>Quellen (wie eingegangen; nicht änderbar)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="543" />
+      <source>Follow-ups</source>
+      <translation>Nachverfolgungen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="547" />
+      <source>When</source>
+      <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="547" />
+      <source>Who</source>
+      <translation>Wer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="547" />
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="553" />
+      <source>Request follow-up…</source>
+      <translation>Nachverfolgung anfordern …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="555" />
+      <source>Answer received</source>
+      <translation>Antwort erhalten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="557" />
+      <source>No answer</source>
+      <translation>Keine Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="567" />
+      <source>Possible duplicates</source>
+      <translation>Mögliche Duplikate</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="571" />
+      <source>Link as follow-up of the selected case</source>
+      <translation>Als Nachverfolgung des ausgewählten Falls verknüpfen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="579" />
+      <source>Save draft</source>
+      <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="581" />
+      <source>Mark ready</source>
+      <translation>Als bereit markieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="583" />
+      <source>Forward to drug safety…</source>
+      <translation>An die Arzneimittelsicherheit weiterleiten …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="585" />
+      <source>Acknowledge…</source>
+      <translation>Eingangsbestätigung erfassen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="587" />
+      <source>Close as invalid…</source>
+      <translation>Als ungültig schließen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="601" />
+      <source>Export the saved case as %1</source>
+      <translation>Den gespeicherten Fall als %1 exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="623" />
+      <source>Open PV case</source>
+      <translation>PV-Fall anlegen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="624" />
+      <source>Case created from the message.</source>
+      <translation>Fall aus der Nachricht angelegt.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="642" />
+      <source>PV case %1</source>
+      <translation>PV-Fall %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="644" />
+      <source>[%1]</source>
+      <translation>[%1]</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="646" />
+      <source>changed: %1</source>
+      <translation>geändert: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="658" />
+      <source>detector hint: mentioned in the message</source>
+      <translation>Hinweis der Erkennung: in der Nachricht erwähnt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="704" />
+      <source>Message %1 — %2 on %3</source>
+      <translation>Nachricht %1 — %2 auf %3</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="714" />
+      <source>Permalink: %1
+Written: %2   Received: %3   Added to case: %4
+sha256: %5</source>
+      <translation>Permalink: %1
+Geschrieben: %2   Eingegangen: %3   Zum Fall hinzugefügt: %4
+sha256: %5</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="759" />
+      <source>No similar case in the last 30 days.</source>
+      <translation>Kein ähnlicher Fall in den letzten 30 Tagen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="827" />
+      <source>MedDRA not loaded: events are kept as verbatim</source>
+      <translation>MedDRA nicht geladen: Ereignisse bleiben im Wortlaut erhalten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1000" />
+      <source>Forward to drug safety</source>
+      <translation>An die Arzneimittelsicherheit weiterleiten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1003" />
+      <source>forwarded %1</source>
+      <translation>weitergeleitet %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1007" />
+      <source>Forward to drug safety: %1</source>
+      <translation>An die Arzneimittelsicherheit weiterleiten: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1010" />
+      <source>Regulatory: not reportable (closed as invalid)</source>
+      <translation>Behörde: nicht meldepflichtig (als ungültig geschlossen)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1015" />
+      <source>Regulatory (serious, 15 d)</source>
+      <translation>Behörde (schwerwiegend, 15 Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1015" />
+      <source>Regulatory (non-serious, 90 d)</source>
+      <translation>Behörde (nicht schwerwiegend, 90 Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1019" />
+      <source>%1: %2 (due %3)</source>
+      <translation>%1: %2 (fällig %3)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1082" />
+      <source>Nothing changed since the last save.</source>
+      <translation>Seit dem letzten Speichern hat sich nichts geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1085" />
+      <source>Save PV case</source>
+      <translation>PV-Fall speichern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1085" />
+      <source>Saved.</source>
+      <translation>Gespeichert.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1092" />
+      <source>Say why day 0 changes: it moves both reporting deadlines.</source>
+      <translation>Geben Sie an, warum sich Tag 0 ändert: Das verschiebt beide Meldefristen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1097" />
+      <source>Change day 0</source>
+      <translation>Tag 0 ändern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1098" />
+      <source>Day 0 changed; the deadlines moved with it.</source>
+      <translation>Tag 0 geändert; die Fristen wurden mit verschoben.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1105" />
+      <source>Mark PV case ready</source>
+      <translation>PV-Fall als bereit markieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1105" />
+      <source>Ready to forward.</source>
+      <translation>Bereit zur Weiterleitung.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1113" />
+      <source>Forward PV case</source>
+      <translation>PV-Fall weiterleiten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1114" />
+      <source>Forwarded to drug safety (e-mail queued).</source>
+      <translation>An die Arzneimittelsicherheit weitergeleitet (E-Mail im Postausgang).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1116" />
+      <source>Forwarded to drug safety (files written to %1).</source>
+      <translation>An die Arzneimittelsicherheit weitergeleitet (Dateien in %1 geschrieben).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1124" />
+      <source>Acknowledge PV case</source>
+      <translation>Eingangsbestätigung zum PV-Fall erfassen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1125" />
+      <source>Receipt by drug safety recorded.</source>
+      <translation>Eingangsbestätigung der Arzneimittelsicherheit erfasst.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1132" />
+      <source>Say why the case is closed as invalid.</source>
+      <translation>Geben Sie an, warum der Fall als ungültig geschlossen wird.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1136" />
+      <source>Close PV case</source>
+      <translation>PV-Fall schließen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1136" />
+      <source>Closed as invalid.</source>
+      <translation>Als ungültig geschlossen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1144" />
+      <location filename="../../ui/pv/case_form.py" line="1214" />
+      <source>Request follow-up</source>
+      <translation>Nachverfolgung anfordern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1145" />
+      <source>Follow-up request logged.</source>
+      <translation>Anfrage zur Nachverfolgung erfasst.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1153" />
+      <source>Log follow-up</source>
+      <translation>Nachverfolgung erfassen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1154" />
+      <source>Follow-up outcome logged.</source>
+      <translation>Ergebnis der Nachverfolgung erfasst.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1162" />
+      <source>Link PV case</source>
+      <translation>PV-Fall verknüpfen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1163" />
+      <source>Linked as follow-up.</source>
+      <translation>Als Nachverfolgung verknüpft.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1172" />
+      <source>Exported to %1 (the saved version; unsaved edits are not in it).</source>
+      <translation>Nach %1 exportiert (die gespeicherte Fassung; ungespeicherte Änderungen sind nicht enthalten).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1174" />
+      <source>Exported to %1.</source>
+      <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1178" />
+      <source>Export %1</source>
+      <translation>%1 exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1200" />
+      <source>Acknowledge</source>
+      <translation>Eingangsbestätigung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1200" />
+      <source>Drug safety's case number:</source>
+      <translation>Fallnummer der Arzneimittelsicherheit:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1205" />
+      <source>Close as invalid</source>
+      <translation>Als ungültig schließen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1205" />
+      <source>Why is this not a valid case?</source>
+      <translation>Warum ist das kein gültiger Fall?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1214" />
+      <source>What was asked (on %1)?</source>
+      <translation>Was wurde gefragt (auf %1)?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1224" />
+      <source>Export case</source>
+      <translation>Fall exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1235" />
+      <source>Select the case this one repeats first.</source>
+      <translation>Wählen Sie zuerst den Fall aus, den dieser wiederholt.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1242" />
+      <source>The profile link is not a web address.</source>
+      <translation>Der Profil-Link ist keine Webadresse.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="1264" />
+      <source>Choose a message or a case to open.</source>
+      <translation>Wählen Sie eine Nachricht oder einen Fall zum Öffnen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Composer</name>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="66" />
+      <source>Public reply</source>
+      <translation>Öffentliche Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="67" />
+      <source>Private message</source>
+      <translation>Direktnachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="68" />
+      <source>Templates (/)</source>
+      <translation>Vorlagen (/)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="72" />
+      <location filename="../../ui/templates/composer.py" line="264" />
+      <source>Write a reply, or type / to pick a template</source>
+      <translation>Antwort schreiben oder / eingeben, um eine Vorlage zu wählen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="84" />
+      <source>Send</source>
+      <translation>Senden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="87" />
+      <source>Put the reply in the outbox (Ctrl+Return)</source>
+      <translation>Antwort in den Postausgang legen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="92" />
+      <source>Retry</source>
+      <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="181" />
+      <source>No approved template fits this message.</source>
+      <translation>Keine freigegebene Vorlage passt zu dieser Nachricht.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="191" />
+      <source>Loading templates</source>
+      <translation>Vorlagen werden geladen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="209" />
+      <source>Filling in the template</source>
+      <translation>Vorlage wird ausgefüllt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="254" />
+      <source>{count} characters</source>
+      <translation>{count} Zeichen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="262" />
+      <source>Only an approved template can answer this message: press / or Templates</source>
+      <translation>Diese Nachricht darf nur mit einer freigegebenen Vorlage beantwortet werden: / drücken oder „Vorlagen“ wählen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="291" />
+      <source>Queuing the reply</source>
+      <translation>Antwort wird in den Postausgang gelegt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="318" />
+      <source>{what}: sent{where}</source>
+      <translation>{what}: gesendet{where}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="320" />
+      <source>{what}: failed: {reason}</source>
+      <translation>{what}: fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="323" />
+      <source>{what}: unknown, verify on the channel before retrying</source>
+      <translation>{what}: Ergebnis unbekannt, vor einem neuen Versuch im Kanal prüfen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="326" />
+      <source>{what}: queued</source>
+      <translation>{what}: im Postausgang</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="334" />
+      <source>reply</source>
+      <translation>Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="335" />
+      <source>private reply</source>
+      <translation>private Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="336" />
+      <source>hide comment</source>
+      <translation>Kommentar ausblenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="337" />
+      <source>show comment again</source>
+      <translation>Kommentar wieder einblenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="338" />
+      <source>moderation setting</source>
+      <translation>Moderationseinstellung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="339" />
+      <source>e-mail</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/composer.py" line="353" />
+      <source>Retrying</source>
+      <translation>Wird erneut versucht</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dashboard</name>
+    <message numerus="yes">
+      <location filename="../../ui/dashboard/dashboard.py" line="116" />
+      <source>Last %n day(s)</source>
+      <translation>
+        <numerusform>Letzter %n Tag</numerusform>
+        <numerusform>Letzte %n Tage</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="122" />
+      <source>All channels</source>
+      <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="123" />
+      <source>All agents</source>
+      <translation>Alle Zuständigen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="124" />
+      <source>All products</source>
+      <translation>Alle Produkte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="127" />
+      <source>Refresh</source>
+      <translation>Aktualisieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="130" />
+      <source>Export</source>
+      <translation>Exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="133" />
+      <source>Tables as CSV…</source>
+      <translation>Tabellen als CSV …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="134" />
+      <source>Dashboard as PNG…</source>
+      <translation>Dashboard als PNG …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="135" />
+      <source>Dashboard as PDF…</source>
+      <translation>Dashboard als PDF …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="139" />
+      <source>Period:</source>
+      <translation>Zeitraum:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="156" />
+      <source>Channel</source>
+      <translation>Kanal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="157" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="158" />
+      <source>Last successful sync</source>
+      <translation>Letzte erfolgreiche Synchronisierung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="159" />
+      <source>Hours since</source>
+      <translation>Stunden seitdem</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="160" />
+      <source>Monitoring</source>
+      <translation>Überwachung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="161" />
+      <source>Last error</source>
+      <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="165" />
+      <source>Monitoring coverage (a gap means adverse events may go unseen)</source>
+      <translation>Überwachungsabdeckung (bei einer Lücke bleiben unerwünschte Arzneimittelereignisse womöglich unbemerkt)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="174" />
+      <source>Pharmacovigilance</source>
+      <translation>Pharmakovigilanz</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="178" />
+      <source>Agent</source>
+      <translation>Zuständig</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="179" />
+      <source>Open</source>
+      <translation>Offen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="180" />
+      <source>Waiting</source>
+      <translation>Wartend</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="181" />
+      <source>Handled</source>
+      <translation>Erledigt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="182" />
+      <source>First response, median (business h)</source>
+      <translation>Erste Antwort, Median (Std. Geschäftszeit)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="183" />
+      <source>First response, 90th pct</source>
+      <translation>Erste Antwort, 90. Perzentil</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="184" />
+      <source>Handling, median (h)</source>
+      <translation>Bearbeitung, Median (h)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="185" />
+      <source>SLA breaches</source>
+      <translation>SLA-Verstöße</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="194" />
+      <source>Workload and response times</source>
+      <translation>Arbeitslast und Antwortzeiten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="203" />
+      <source>Crisis early warning</source>
+      <translation>Krisenfrühwarnung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="205" />
+      <source>Mood</source>
+      <translation>Stimmung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="230" />
+      <source>Loading…</source>
+      <translation>Wird geladen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="232" />
+      <source>Loading the dashboard</source>
+      <translation>Dashboard wird geladen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="243" />
+      <source>%1 to %2</source>
+      <translation>%1 bis %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="273" />
+      <source>never</source>
+      <translation>nie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="275" />
+      <source>GAP</source>
+      <translation>LÜCKE</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="275" />
+      <source>ok</source>
+      <translation>ok</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="287" />
+      <source>Messages flagged</source>
+      <translation>Nachrichten mit Verdacht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="288" />
+      <source>Still unscreened</source>
+      <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="289" />
+      <source>Forwarded within 24 h</source>
+      <translation>Binnen 24 h weitergeleitet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="290" />
+      <source>Overdue (internal 24 h)</source>
+      <translation>Überfällig (intern 24 h)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="291" />
+      <source>Overdue (regulatory)</source>
+      <translation>Überfällig (regulatorisch)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="292" />
+      <source>Follow-ups outstanding</source>
+      <translation>Ausstehende Follow-ups</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="293" />
+      <source>Reconciliation gaps</source>
+      <translation>Abgleichslücken</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="307" />
+      <source>Open cases by age</source>
+      <translation>Offene Fälle nach Alter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="309" />
+      <source>cases</source>
+      <translation>Fälle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="319" />
+      <source>(unassigned)</source>
+      <translation>(nicht zugewiesen)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="340" />
+      <source>Handled per day</source>
+      <translation>Erledigt pro Tag</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="351" />
+      <source>Volume per channel and day</source>
+      <translation>Aufkommen pro Kanal und Tag</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="367" />
+      <source>Negative messages per channel and day (%)</source>
+      <translation>Negative Nachrichten pro Kanal und Tag (%)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="382" />
+      <source>No spikes against the trailing baseline.</source>
+      <translation>Keine Ausschläge gegenüber dem gleitenden Ausgangsniveau.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="457" />
+      <source>Export tables to folder</source>
+      <translation>Tabellen in Ordner exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard/dashboard.py" line="462" />
+      <location filename="../../ui/dashboard/dashboard.py" line="467" />
+      <source>Save dashboard</source>
+      <translation>Dashboard speichern</translation>
+    </message>
+  </context>
+  <context>
+    <name>Day0Dialog</name>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="220" />
+      <source>Change day 0</source>
+      <translation>Tag 0 ändern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="226" />
+      <source>Why does day 0 change? (required)</source>
+      <translation>Warum ändert sich Tag 0? (Pflichtfeld)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="227" />
+      <source>Day 0</source>
+      <translation>Tag 0</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="228" />
+      <source>Reason</source>
+      <translation>Begründung</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunDialog</name>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="38" />
+      <source>Welcome to cmdesk</source>
+      <translation>Willkommen bei cmdesk</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="45" />
+      <source>cmdesk keeps every message encrypted on this computer. The new desk will be created at %1.</source>
+      <translation>cmdesk speichert jede Nachricht verschlüsselt auf diesem Computer. Der neue Desk wird unter %1 angelegt.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="51" />
+      <source>Keep the key in the system keyring (no passphrase to type)</source>
+      <translation>Schlüssel im Schlüsselbund des Systems ablegen (keine Passphrase nötig)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="52" />
+      <source>Protect the desk with a passphrase</source>
+      <translation>Desk mit einer Passphrase schützen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="67" />
+      <source>e.g. Anna Berger</source>
+      <translation>z. B. Anna Berger</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="71" />
+      <source>Community manager</source>
+      <translation>Community-Manager</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="72" />
+      <source>PV reviewer</source>
+      <translation>PV-Prüfer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="73" />
+      <source>Team lead</source>
+      <translation>Teamleitung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="74" />
+      <source>Approver</source>
+      <translation>Freigabe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="86" />
+      <source>Passphrase</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="87" />
+      <source>Repeat passphrase</source>
+      <translation>Passphrase wiederholen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="88" />
+      <source>Your name</source>
+      <translation>Ihr Name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="89" />
+      <source>Your role</source>
+      <translation>Ihre Rolle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="91" />
+      <source>Create desk</source>
+      <translation>Desk anlegen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="111" />
+      <source>Please enter your name.</source>
+      <translation>Bitte geben Sie Ihren Namen ein.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="114" />
+      <source>The passphrase needs at least %1 characters.</source>
+      <translation>Die Passphrase braucht mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/first_run.py" line="116" />
+      <source>The two passphrases differ.</source>
+      <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ForwardDialog</name>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="246" />
+      <source>Forward to drug safety</source>
+      <translation>An die Arzneimittelsicherheit weiterleiten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="248" />
+      <source>E-mail to the drug safety inbox</source>
+      <translation>Per E-Mail an das Postfach der Arzneimittelsicherheit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="249" />
+      <source>Export PDF, E2B XML and JSON to a folder</source>
+      <translation>PDF, E2B-XML und JSON in einen Ordner exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="255" />
+      <source>Browse…</source>
+      <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="271" />
+      <source>Folder drug safety collects from</source>
+      <translation>Ordner, aus dem die Arzneimittelsicherheit abholt</translation>
+    </message>
+  </context>
+  <context>
+    <name>GapBanner</name>
+    <message>
+      <location filename="../../ui/accounts/gap_banner.py" line="29" />
+      <source>Open channel accounts…</source>
+      <translation>Kanalkonten öffnen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/gap_banner.py" line="48" />
+      <source>%1 for %2 h</source>
+      <translation>%1 seit %2 h</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/gap_banner.py" line="48" />
+      <source>%1 for too long</source>
+      <translation>%1 seit zu langer Zeit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/gap_banner.py" line="52" />
+      <source>No successful sync from %1: adverse events may be going unseen.</source>
+      <translation>Keine erfolgreiche Synchronisierung von %1: Unerwünschte Arzneimittelereignisse bleiben womöglich unbemerkt.</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentitiesBox</name>
+    <message>
+      <location filename="../../ui/author/identities.py" line="47" />
+      <source>Suggested merges</source>
+      <translation>Vorgeschlagene Zusammenführungen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="50" />
+      <source>cmdesk only suggests; nothing is joined until you confirm.</source>
+      <translation>cmdesk schlägt nur vor; nichts wird zusammengeführt, bevor Sie bestätigen.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/author/identities.py" line="91" />
+      <source>%1 · %n message(s) · since %2</source>
+      <translation>
+        <numerusform>%1 · %n Nachricht · seit %2</numerusform>
+        <numerusform>%1 · %n Nachrichten · seit %2</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="99" />
+      <source>Profile</source>
+      <translation>Profil</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="104" />
+      <source>Split off</source>
+      <translation>Abtrennen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="105" />
+      <source>This identity is someone else: make it a person of its own</source>
+      <translation>Diese Identität ist jemand anderes: zu einer eigenen Person machen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="121" />
+      <source>%1 on %2 may be this person</source>
+      <translation>%1 auf %2 ist möglicherweise diese Person</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="124" />
+      <source>This identity (%1 on %2) may belong to %3</source>
+      <translation>Diese Identität (%1 auf %2) gehört möglicherweise zu %3</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="130" />
+      <source>Match %1 %</source>
+      <translation>Übereinstimmung %1 %</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="132" />
+      <source>Confirm</source>
+      <translation>Bestätigen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="133" />
+      <source>Join this identity to the person</source>
+      <translation>Diese Identität der Person zuordnen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="135" />
+      <source>Reject</source>
+      <translation>Ablehnen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/identities.py" line="136" />
+      <source>Not the same person; cmdesk will not suggest this again</source>
+      <translation>Nicht dieselbe Person; cmdesk schlägt das nicht wieder vor</translation>
+    </message>
+  </context>
+  <context>
+    <name>LockScreen</name>
+    <message>
+      <location filename="../../ui/desk_life/lock_screen.py" line="20" />
+      <source>The desk is locked</source>
+      <translation>Der Desk ist gesperrt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/lock_screen.py" line="23" />
+      <source>Unlock…</source>
+      <translation>Entsperren …</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../ui/main_window.py" line="61" />
+      <source>cmdesk — %1</source>
+      <translation>cmdesk – %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="141" />
+      <source>&amp;Desk</source>
+      <translation>&amp;Desk</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="142" />
+      <source>&amp;Queue</source>
+      <translation>&amp;Warteschlange</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="143" />
+      <source>&amp;Message</source>
+      <translation>&amp;Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="144" />
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="179" />
+      <source>PV review list</source>
+      <translation>PV-Prüfliste</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="184" />
+      <source>Language</source>
+      <translation>Sprache</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="185" />
+      <source>System language</source>
+      <translation>Systemsprache</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="189" />
+      <source>Theme</source>
+      <translation>Design</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="191" />
+      <source>Follow the system</source>
+      <translation>Wie das System</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="192" />
+      <source>Light</source>
+      <translation>Hell</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="193" />
+      <source>Dark</source>
+      <translation>Dunkel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="201" />
+      <source>About cmdesk</source>
+      <translation>Über cmdesk</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="216" />
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="318" />
+      <source>%1 messages</source>
+      <translation>%1 Nachrichten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="416" />
+      <source>Dashboard</source>
+      <translation>Dashboard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="450" />
+      <source>Not done</source>
+      <translation>Nicht ausgeführt</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/main_window.py" line="458" />
+      <source>… and %n more</source>
+      <translation>
+        <numerusform>… und %n weitere</numerusform>
+        <numerusform>… und %n weitere</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="460" />
+      <source>Some messages were left as they were</source>
+      <translation>Einige Nachrichten wurden nicht geändert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="481" />
+      <source>Save filter</source>
+      <translation>Filter speichern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="481" />
+      <source>Name of the filter:</source>
+      <translation>Name des Filters:</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageBar</name>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="186" />
+      <source>Close message</source>
+      <translation>Meldung schließen</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageHeader</name>
+    <message>
+      <location filename="../../ui/message/header.py" line="33" />
+      <source>Open on channel</source>
+      <translation>Im Kanal öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="69" />
+      <source>unknown author</source>
+      <translation>unbekannter Autor</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="91" />
+      <source>Status: {status}</source>
+      <translation>Status: {status}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="92" />
+      <source>Assignee: {name}</source>
+      <translation>Zuständig: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="92" />
+      <source>nobody</source>
+      <translation>niemand</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="93" />
+      <source>Language: {language}</source>
+      <translation>Sprache: {language}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="96" />
+      <source>Intent: {intent}</source>
+      <translation>Anliegen: {intent}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="104" />
+      <source>Mood: {mood}</source>
+      <translation>Stimmung: {mood}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="106" />
+      <source>PV: suspected ({score})</source>
+      <translation>PV: Verdacht ({score})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="108" />
+      <source>PV: not suspected</source>
+      <translation>PV: kein Verdacht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="120" />
+      <source>Deleted on the channel ({when}); the stored text is kept.</source>
+      <translation>Im Kanal gelöscht ({when}); der gespeicherte Text bleibt erhalten.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="126" />
+      <source>Edited on the channel ({when}); this is the latest text.</source>
+      <translation>Im Kanal bearbeitet ({when}); dies ist der neueste Text.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="131" />
+      <source>Hidden on the channel.</source>
+      <translation>Im Kanal ausgeblendet.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="136" />
+      <source>open</source>
+      <translation>offen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="137" />
+      <source>waiting</source>
+      <translation>wartend</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="138" />
+      <source>done</source>
+      <translation>erledigt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="139" />
+      <source>no action</source>
+      <translation>keine Aktion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="144" />
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="145" />
+      <source>neutral</source>
+      <translation>neutral</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="146" />
+      <source>positive</source>
+      <translation>positiv</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="151" />
+      <source>adverse event</source>
+      <translation>unerwünschtes Arzneimittelereignis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="152" />
+      <source>complaint</source>
+      <translation>Beschwerde</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="153" />
+      <source>question</source>
+      <translation>Frage</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="154" />
+      <source>praise</source>
+      <translation>Lob</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="155" />
+      <source>experience</source>
+      <translation>Erfahrungsbericht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="156" />
+      <source>abuse</source>
+      <translation>Beleidigung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="157" />
+      <source>spam</source>
+      <translation>Spam</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="158" />
+      <source>other</source>
+      <translation>Sonstiges</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="163" />
+      <source>not screened yet</source>
+      <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="164" />
+      <source>cleared automatically</source>
+      <translation>automatisch ausgeschlossen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="165" />
+      <source>screened: not an adverse event</source>
+      <translation>geprüft: kein unerwünschtes Arzneimittelereignis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/header.py" line="166" />
+      <source>screened: PV case</source>
+      <translation>geprüft: PV-Fall</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessagePane</name>
+    <message>
+      <location filename="../../ui/message/pane.py" line="93" />
+      <source>Select a message in the queue.</source>
+      <translation>Wählen Sie eine Nachricht in der Warteschlange aus.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/pane.py" line="139" />
+      <source>This address cannot be opened: {url}</source>
+      <translation>Diese Adresse kann nicht geöffnet werden: {url}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/pane.py" line="250" />
+      <source>red/green: words behind the mood</source>
+      <translation>rot/grün: Wörter, die die Stimmung bestimmen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/pane.py" line="252" />
+      <source>violet, dashed: possible adverse event</source>
+      <translation>violett, gestrichelt: mögliches unerwünschtes Arzneimittelereignis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/pane.py" line="254" />
+      <source>yellow: search hits</source>
+      <translation>gelb: Suchtreffer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/pane.py" line="283" />
+      <source>Save attachment</source>
+      <translation>Anhang speichern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/pane.py" line="290" />
+      <source>Saving the attachment</source>
+      <translation>Anhang wird gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/pane.py" line="291" />
+      <source>Saved to {path}</source>
+      <translation>Gespeichert unter {path}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/pane.py" line="300" />
+      <source>Retrying</source>
+      <translation>Wird erneut versucht</translation>
+    </message>
+  </context>
+  <context>
+    <name>MoodChart</name>
+    <message>
+      <location filename="../../ui/author/mood_chart.py" line="34" />
+      <source>Mood per week</source>
+      <translation>Stimmung pro Woche</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/mood_chart.py" line="55" />
+      <source>No mood measured in recent weeks.</source>
+      <translation>In den letzten Wochen keine Stimmung gemessen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/mood_chart.py" line="56" />
+      <source>Mood per week, from -1 (negative) to +1 (positive):</source>
+      <translation>Stimmung pro Woche, von -1 (negativ) bis +1 (positiv):</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/author/mood_chart.py" line="59" />
+      <source>week of %1: %2 (%n message(s))</source>
+      <translation>
+        <numerusform>Woche ab %1: %2 (%n Nachricht)</numerusform>
+        <numerusform>Woche ab %1: %2 (%n Nachrichten)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>NoteDialog</name>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="90" />
+      <source>Add note</source>
+      <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="91" />
+      <source>Internal note (never sent to the channel):</source>
+      <translation>Interne Notiz (wird nie an den Kanal gesendet):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="104" />
+      <source>%1 / %2 characters</source>
+      <translation>%1 / %2 Zeichen</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesAndHistory</name>
+    <message>
+      <location filename="../../ui/message/details.py" line="205" />
+      <source>Tags: {tags}</source>
+      <translation>Schlagwörter: {tags}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="209" />
+      <source>{author}, {when}: {text}</source>
+      <translation>{author}, {when}: {text}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="215" />
+      <source>Status history ({count})</source>
+      <translation>Statusverlauf ({count})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="221" />
+      <source>{when} {actor}: {field} {old} → {new}</source>
+      <translation>{when} {actor}: {field} {old} → {new}</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesBox</name>
+    <message>
+      <location filename="../../ui/author/notes.py" line="96" />
+      <source>A note for the team about this person…</source>
+      <translation>Notiz für das Team zu dieser Person …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/notes.py" line="97" />
+      <source>New note</source>
+      <translation>Neue Notiz</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/notes.py" line="100" />
+      <source>Add note</source>
+      <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/notes.py" line="101" />
+      <source>Ctrl+Enter</source>
+      <translation>Strg+Eingabe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/notes.py" line="113" />
+      <source>No notes yet.</source>
+      <translation>Noch keine Notizen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxList</name>
+    <message>
+      <location filename="../../ui/message/details.py" line="119" />
+      <source>Replies and moderation</source>
+      <translation>Antworten und Moderation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="126" />
+      <source>Reply</source>
+      <translation>Antworten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="127" />
+      <source>Private reply</source>
+      <translation>Private Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="128" />
+      <source>Hide</source>
+      <translation>Ausblenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="129" />
+      <source>Unhide</source>
+      <translation>Einblenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="130" />
+      <source>Moderation</source>
+      <translation>Moderation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="131" />
+      <source>E-mail</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="138" />
+      <source>{what}: sent {when}</source>
+      <translation>{what}: gesendet am {when}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="140" />
+      <source>{what}: failed: {reason}</source>
+      <translation>{what}: fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="140" />
+      <source>no reason</source>
+      <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="142" />
+      <source>{what}: unknown, verify on the channel before retrying</source>
+      <translation>{what}: Ergebnis unbekannt, vor einem neuen Versuch im Kanal prüfen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="144" />
+      <source>{what}: sending</source>
+      <translation>{what}: wird gesendet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="146" />
+      <source>{what}: queued, will retry ({reason})</source>
+      <translation>{what}: im Postausgang, neuer Versuch folgt ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="147" />
+      <source>{what}: queued</source>
+      <translation>{what}: im Postausgang</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="156" />
+      <source>Open</source>
+      <translation>Öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/details.py" line="162" />
+      <source>Retry</source>
+      <translation>Erneut versuchen</translation>
+    </message>
+  </context>
+  <context>
+    <name>PVActions</name>
+    <message>
+      <location filename="../../ui/pv/actions.py" line="37" />
+      <source>New PV case</source>
+      <translation>Neuer PV-Fall</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/actions.py" line="38" />
+      <source>Select the message that reports the adverse event first.</source>
+      <translation>Wählen Sie zuerst die Nachricht aus, die das unerwünschte Ereignis meldet.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/actions.py" line="47" />
+      <source>New PV case from message</source>
+      <translation>Neuer PV-Fall aus Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/actions.py" line="51" />
+      <source>Open a draft pharmacovigilance case prefilled from the selected messages</source>
+      <translation>Einen PV-Fallentwurf öffnen, vorausgefüllt aus den ausgewählten Nachrichten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/actions.py" line="57" />
+      <source>PV review</source>
+      <translation>PV-Prüfung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/actions.py" line="59" />
+      <source>Messages waiting for a PV decision, by deadline</source>
+      <translation>Nachrichten, die auf eine PV-Entscheidung warten, nach Frist</translation>
+    </message>
+  </context>
+  <context>
+    <name>PVDecisionDialog</name>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="129" />
+      <source>PV decision</source>
+      <translation>PV-Entscheidung</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/triage/dialogs.py" line="130" />
+      <source>%n selected message(s):</source>
+      <translation>
+        <numerusform>%n ausgewählte Nachricht:</numerusform>
+        <numerusform>%n ausgewählte Nachrichten:</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="131" />
+      <source>Suspected adverse event: send to PV review (deadline starts now)</source>
+      <translation>Verdacht auf Nebenwirkung: zur PV-Prüfung senden (Frist beginnt jetzt)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="132" />
+      <source>Not PV-relevant</source>
+      <translation>Nicht PV-relevant</translation>
+    </message>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="139" />
+      <location filename="../../ui/triage/dialogs.py" line="155" />
+      <source>Reason (optional):</source>
+      <translation>Begründung (optional):</translation>
+    </message>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="153" />
+      <source>Reason (required: why is this not an adverse event?):</source>
+      <translation>Begründung (Pflicht: Warum ist das kein unerwünschtes Arzneimittelereignis?):</translation>
+    </message>
+  </context>
+  <context>
+    <name>PVLabels</name>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="35" />
+      <source>Results in death</source>
+      <translation>Tod</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="36" />
+      <source>Life-threatening</source>
+      <translation>Lebensbedrohlich</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="37" />
+      <source>Caused / prolonged hospitalisation</source>
+      <translation>Krankenhausaufenthalt verursacht / verlängert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="38" />
+      <source>Disabling / incapacitating</source>
+      <translation>Bleibende oder schwerwiegende Behinderung / Invalidität</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="39" />
+      <source>Congenital anomaly / birth defect</source>
+      <translation>Kongenitale Anomalie / Geburtsfehler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="40" />
+      <source>Other medically important condition</source>
+      <translation>Sonstiges medizinisch bedeutsames Ereignis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="43" />
+      <source>self</source>
+      <translation>selbst</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="44" />
+      <source>child</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="45" />
+      <source>son</source>
+      <translation>Sohn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="46" />
+      <source>daughter</source>
+      <translation>Tochter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="47" />
+      <source>mother</source>
+      <translation>Mutter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="48" />
+      <source>father</source>
+      <translation>Vater</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="49" />
+      <source>husband</source>
+      <translation>Ehemann</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="50" />
+      <source>wife</source>
+      <translation>Ehefrau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="51" />
+      <source>partner</source>
+      <translation>Partner/in</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="52" />
+      <source>grandmother</source>
+      <translation>Großmutter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="53" />
+      <source>grandfather</source>
+      <translation>Großvater</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="54" />
+      <source>other</source>
+      <translation>andere Person</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="57" />
+      <source>years</source>
+      <translation>Jahre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="58" />
+      <source>months</source>
+      <translation>Monate</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="59" />
+      <source>weeks</source>
+      <translation>Wochen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="60" />
+      <source>days</source>
+      <translation>Tage</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="61" />
+      <source>hours</source>
+      <translation>Stunden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="62" />
+      <source>decades</source>
+      <translation>Jahrzehnte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="65" />
+      <location filename="../../ui/pv/labels.py" line="106" />
+      <source>unknown</source>
+      <translation>unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="66" />
+      <source>female</source>
+      <translation>weiblich</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="67" />
+      <source>male</source>
+      <translation>männlich</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="70" />
+      <source>draft</source>
+      <translation>Entwurf</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="71" />
+      <source>ready</source>
+      <translation>bereit zur Weiterleitung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="72" />
+      <source>forwarded</source>
+      <translation>weitergeleitet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="73" />
+      <source>acknowledged</source>
+      <translation>Eingang bestätigt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="74" />
+      <source>closed invalid</source>
+      <translation>als ungültig geschlossen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="77" />
+      <source>requested</source>
+      <translation>angefragt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="78" />
+      <source>answered</source>
+      <translation>beantwortet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="79" />
+      <source>no answer</source>
+      <translation>keine Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="84" />
+      <source>Physician</source>
+      <translation>Arzt/Ärztin</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="85" />
+      <source>Pharmacist</source>
+      <translation>Apotheker/in</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="86" />
+      <source>Other health professional</source>
+      <translation>Sonstige Angehörige der Gesundheitsberufe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="87" />
+      <source>Lawyer</source>
+      <translation>Rechtsanwalt/Rechtsanwältin</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="88" />
+      <source>Consumer or other non health professional</source>
+      <translation>Verbraucher oder sonstige Nicht-Angehörige der Gesundheitsberufe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="89" />
+      <source>Foetus</source>
+      <translation>Fötus</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="90" />
+      <source>Neonate</source>
+      <translation>Neugeborenes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="91" />
+      <source>Infant</source>
+      <translation>Säugling</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="92" />
+      <source>Child</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="93" />
+      <source>Adolescent</source>
+      <translation>Jugendliche/r</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="94" />
+      <source>Adult</source>
+      <translation>Erwachsene/r</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="95" />
+      <source>Elderly</source>
+      <translation>Ältere Person</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="96" />
+      <source>Suspect</source>
+      <translation>Verdächtig</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="97" />
+      <source>Concomitant</source>
+      <translation>Begleitmedikation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="98" />
+      <source>Interacting</source>
+      <translation>Wechselwirkend</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="99" />
+      <source>Drug Not Administered</source>
+      <translation>Arzneimittel nicht verabreicht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="100" />
+      <source>Drug withdrawn</source>
+      <translation>Arzneimittel abgesetzt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="101" />
+      <source>Dose reduced</source>
+      <translation>Dosis verringert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="102" />
+      <source>Dose increased</source>
+      <translation>Dosis erhöht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="103" />
+      <source>Dose not changed</source>
+      <translation>Dosis nicht verändert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="104" />
+      <source>Unknown</source>
+      <translation>Unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="105" />
+      <source>Not applicable</source>
+      <translation>Nicht zutreffend</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="107" />
+      <source>recovered/resolved</source>
+      <translation>wiederhergestellt/abgeklungen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="108" />
+      <source>recovering/resolving</source>
+      <translation>in Besserung/klingt ab</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="109" />
+      <source>not recovered/not resolved/ongoing</source>
+      <translation>nicht wiederhergestellt/nicht abgeklungen/andauernd</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="110" />
+      <source>recovered/resolved with sequelae</source>
+      <translation>wiederhergestellt/abgeklungen mit Folgeschäden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="111" />
+      <source>fatal</source>
+      <translation>tödlich</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="116" />
+      <source>reporter.email</source>
+      <translation>E-Mail des Meldenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="117" />
+      <source>reporter.name</source>
+      <translation>Name des Meldenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="118" />
+      <source>reporter.handle</source>
+      <translation>Benutzername des Meldenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="119" />
+      <source>reporter.profile_url</source>
+      <translation>Profil-Link des Meldenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="120" />
+      <source>patient.initials</source>
+      <translation>Initialen des Patienten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="121" />
+      <source>patient.age</source>
+      <translation>Alter des Patienten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="122" />
+      <source>patient.age_group</source>
+      <translation>Altersgruppe des Patienten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="123" />
+      <source>patient.sex</source>
+      <translation>Geschlecht des Patienten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="124" />
+      <source>patient.evidence</source>
+      <translation>Worte des Meldenden über den Patienten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="125" />
+      <source>products[0].name</source>
+      <translation>verdächtiges Arzneimittel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="126" />
+      <source>events[0].verbatim</source>
+      <translation>Ereignis (Worte des Meldenden)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="129" />
+      <source>an identifiable reporter (name, handle, profile link or e-mail)</source>
+      <translation>ein identifizierbarer Meldender (Name, Benutzername, Profil-Link oder E-Mail)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="130" />
+      <source>an identifiable patient (initials, age or age group, or sex)</source>
+      <translation>ein identifizierbarer Patient (Initialen, Alter oder Altersgruppe oder Geschlecht)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="131" />
+      <source>a suspected medicinal product</source>
+      <translation>ein verdächtiges Arzneimittel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="132" />
+      <source>a suspected adverse reaction (what happened)</source>
+      <translation>ein Verdacht auf Nebenwirkung (was ist passiert?)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="160" />
+      <source>%1 d %2 h</source>
+      <translation>%1 Tg. %2 Std.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="162" />
+      <source>%1 h %2 min</source>
+      <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="164" />
+      <source>%1 min</source>
+      <translation>%1 Min.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="166" />
+      <source>%1 overdue</source>
+      <translation>%1 überfällig</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/labels.py" line="168" />
+      <source>%1 left</source>
+      <translation>noch %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Placeholder</name>
+    <message>
+      <location filename="../../ui/widgets/placeholder.py" line="23" />
+      <source>Message %1</source>
+      <translation>Nachricht %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/placeholder.py" line="27" />
+      <source>Person %1</source>
+      <translation>Person %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Queue</name>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="34" />
+      <source>Prio</source>
+      <translation>Prio</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="36" />
+      <location filename="../../ui/queue/columns.py" line="50" />
+      <source>Author</source>
+      <translation>Autor</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="37" />
+      <source>Message</source>
+      <translation>Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="38" />
+      <source>Mood</source>
+      <translation>Stimmung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="39" />
+      <location filename="../../ui/queue/columns.py" line="128" />
+      <source>PV</source>
+      <translation>PV</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="40" />
+      <source>Age / due</source>
+      <translation>Alter / fällig</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="41" />
+      <source>Assignee</source>
+      <translation>Zuständig</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="42" />
+      <location filename="../../ui/queue/columns.py" line="56" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="48" />
+      <source>Priority and SLA: P0 is the most urgent</source>
+      <translation>Priorität und SLA: P0 ist am dringendsten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="49" />
+      <source>Channel</source>
+      <translation>Kanal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="51" />
+      <source>Message text (excerpt)</source>
+      <translation>Nachrichtentext (Auszug)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="52" />
+      <source>Mood of the message</source>
+      <translation>Stimmung der Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="53" />
+      <source>Suspected adverse event (pharmacovigilance)</source>
+      <translation>Verdacht auf Nebenwirkung (Pharmakovigilanz)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="54" />
+      <source>Age of the message and time until the reply is due</source>
+      <translation>Alter der Nachricht und Zeit bis zur fälligen Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="55" />
+      <source>Assigned agent</source>
+      <translation>Zuständige Person</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="62" />
+      <source>open</source>
+      <translation>offen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="63" />
+      <source>waiting</source>
+      <translation>wartend</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="64" />
+      <source>done</source>
+      <translation>erledigt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="65" />
+      <source>no action</source>
+      <translation>keine Aktion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="73" />
+      <source>negative</source>
+      <translation>negativ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="74" />
+      <source>neutral</source>
+      <translation>neutral</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="75" />
+      <source>positive</source>
+      <translation>positiv</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="83" />
+      <source>%1s</source>
+      <translation>%1 s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="85" />
+      <source>%1m</source>
+      <translation>%1 min</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="87" />
+      <source>%1h</source>
+      <translation>%1 h</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="88" />
+      <source>%1d</source>
+      <translation>%1 T</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="97" />
+      <source>loading…</source>
+      <translation>wird geladen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="126" />
+      <source>case</source>
+      <translation>Fall</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="139" />
+      <source>late %1</source>
+      <translation>%1 überfällig</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="141" />
+      <source>due %1</source>
+      <translation>fällig in %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="171" />
+      <source>PV score %1</source>
+      <translation>PV-Wert %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/columns.py" line="178" />
+      <source>written %1, due %2</source>
+      <translation>geschrieben %1, fällig %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewView</name>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="38" />
+      <source>Decide by</source>
+      <translation>Entscheiden bis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="39" />
+      <source>Suspected</source>
+      <translation>Verdacht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="40" />
+      <source>Score</source>
+      <translation>Wert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="41" />
+      <source>Author</source>
+      <translation>Autor</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="42" />
+      <source>Account</source>
+      <translation>Konto</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="43" />
+      <source>Message</source>
+      <translation>Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="68" />
+      <source>PV review</source>
+      <translation>PV-Prüfung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="92" />
+      <source>Why are the selected messages not adverse events? (required)</source>
+      <translation>Warum sind die ausgewählten Nachrichten keine unerwünschten Ereignisse? (Pflichtfeld)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="94" />
+      <source>Not an adverse event</source>
+      <translation>Kein unerwünschtes Ereignis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="96" />
+      <source>Open case</source>
+      <translation>Fall öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="98" />
+      <source>Refresh</source>
+      <translation>Aktualisieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="145" />
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/pv/review_view.py" line="157" />
+      <source>%n message(s) waiting for a PV decision, %1 overdue.</source>
+      <translation>
+        <numerusform>%n Nachricht wartet auf eine PV-Entscheidung, %1 überfällig.</numerusform>
+        <numerusform>%n Nachrichten warten auf eine PV-Entscheidung, %1 überfällig.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="196" />
+      <source>Select the messages that are not adverse events.</source>
+      <translation>Wählen Sie die Nachrichten aus, die keine unerwünschten Ereignisse sind.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="199" />
+      <source>Say why these messages are not adverse events.</source>
+      <translation>Geben Sie an, warum diese Nachrichten keine unerwünschten Ereignisse sind.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/pv/review_view.py" line="208" />
+      <source>%n message(s) cleared as not an adverse event.</source>
+      <translation>
+        <numerusform>%n Nachricht als kein unerwünschtes Ereignis abgeschlossen.</numerusform>
+        <numerusform>%n Nachrichten als kein unerwünschtes Ereignis abgeschlossen.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="214" />
+      <source>Clear PV messages</source>
+      <translation>PV-Nachrichten abschließen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/review_view.py" line="223" />
+      <source>Select the messages to open a case from.</source>
+      <translation>Wählen Sie die Nachrichten aus, aus denen ein Fall angelegt werden soll.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchBar</name>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="116" />
+      <source>Search messages and authors ( / )</source>
+      <translation>Nachrichten und Autoren durchsuchen ( / )</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="128" />
+      <source>Channel</source>
+      <translation>Kanal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="129" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="130" />
+      <source>Mood</source>
+      <translation>Stimmung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="131" />
+      <source>PV</source>
+      <translation>PV</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="132" />
+      <source>Assignee</source>
+      <translation>Zuständig</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="133" />
+      <source>Language</source>
+      <translation>Sprache</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="134" />
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="142" />
+      <source>Clear filters</source>
+      <translation>Filter löschen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="157" />
+      <source>any</source>
+      <translation>beliebig</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="157" />
+      <source>suspected</source>
+      <translation>Verdacht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="157" />
+      <source>not suspected</source>
+      <translation>kein Verdacht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="160" />
+      <source>German</source>
+      <translation>Deutsch</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="160" />
+      <source>English</source>
+      <translation>Englisch</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="160" />
+      <source>other</source>
+      <translation>andere</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="164" />
+      <source>any time</source>
+      <translation>jederzeit</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="165" />
+      <source>last 24 hours</source>
+      <translation>letzte 24 Stunden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="166" />
+      <source>last 7 days</source>
+      <translation>letzte 7 Tage</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="167" />
+      <source>last 30 days</source>
+      <translation>letzte 30 Tage</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="177" />
+      <source>anyone</source>
+      <translation>alle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/search_bar.py" line="177" />
+      <source>unassigned</source>
+      <translation>nicht zugewiesen</translation>
+    </message>
+  </context>
+  <context>
+    <name>SecretDialog</name>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="300" />
+      <source>Secret of %1</source>
+      <translation>Zugangsdaten für %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="305" />
+      <source>Kept in the operating system's keyring, never in the desk file or the logs.</source>
+      <translation>Wird im Schlüsselbund des Betriebssystems abgelegt, nie in der Desk-Datei oder in den Protokollen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="311" />
+      <source>Save</source>
+      <translation>Speichern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="326" />
+      <location filename="../../ui/accounts/account_dialog.py" line="327" />
+      <source>Page access token:</source>
+      <translation>Seiten-Zugriffstoken:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="328" />
+      <source>OAuth access token:</source>
+      <translation>OAuth-Zugriffstoken:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="329" />
+      <source>API key:</source>
+      <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="330" />
+      <source>Password or app password:</source>
+      <translation>Passwort oder App-Passwort:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="331" />
+      <source>Token or password:</source>
+      <translation>Token oder Passwort:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="336" />
+      <source>Enter the token or password.</source>
+      <translation>Bitte geben Sie das Token oder Passwort ein.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/account_dialog.py" line="357" />
+      <source>Could not store the secret (%1).</source>
+      <translation>Die Zugangsdaten konnten nicht gespeichert werden (%1).</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutHelp</name>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="88" />
+      <source>Keyboard shortcuts</source>
+      <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="90" />
+      <source>Group</source>
+      <translation>Bereich</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="90" />
+      <source>Action</source>
+      <translation>Aktion</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="90" />
+      <source>Keys</source>
+      <translation>Tasten</translation>
+    </message>
+  </context>
+  <context>
+    <name>Shortcuts</name>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="30" />
+      <source>Queue</source>
+      <translation>Warteschlange</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="31" />
+      <source>Triage</source>
+      <translation>Bearbeitung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="32" />
+      <source>Views</source>
+      <translation>Ansichten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="33" />
+      <source>Desk</source>
+      <translation>Desk</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="36" />
+      <source>Next message</source>
+      <translation>Nächste Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="37" />
+      <source>Previous message</source>
+      <translation>Vorige Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="38" />
+      <source>Open message</source>
+      <translation>Nachricht öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="39" />
+      <source>First message</source>
+      <translation>Erste Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="40" />
+      <source>Last message</source>
+      <translation>Letzte Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="41" />
+      <source>Search</source>
+      <translation>Suchen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="42" />
+      <source>Back to the queue</source>
+      <translation>Zurück zur Warteschlange</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="43" />
+      <source>Refresh queue</source>
+      <translation>Warteschlange aktualisieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="44" />
+      <source>Assign…</source>
+      <translation>Zuweisen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="45" />
+      <source>Assign to me</source>
+      <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="46" />
+      <source>Mark done</source>
+      <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="47" />
+      <source>Mark waiting</source>
+      <translation>Als wartend markieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="48" />
+      <source>Reopen</source>
+      <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="49" />
+      <source>Tag…</source>
+      <translation>Schlagwort …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="50" />
+      <source>Add note…</source>
+      <translation>Notiz hinzufügen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="51" />
+      <source>PV decision…</source>
+      <translation>PV-Entscheidung …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="52" />
+      <source>New PV case from message</source>
+      <translation>Neuer PV-Fall aus Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="53" />
+      <source>Hide comment on the channel</source>
+      <translation>Kommentar im Kanal ausblenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="54" />
+      <source>Reply</source>
+      <translation>Antworten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="55" />
+      <source>Undo last action</source>
+      <translation>Letzte Aktion rückgängig</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="56" />
+      <source>My queue</source>
+      <translation>Meine Warteschlange</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="57" />
+      <source>Unassigned</source>
+      <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="58" />
+      <source>PV review</source>
+      <translation>PV-Prüfung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="59" />
+      <source>Waiting</source>
+      <translation>Wartend</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="60" />
+      <source>Done</source>
+      <translation>Erledigt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="61" />
+      <source>All</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="62" />
+      <source>Save filter…</source>
+      <translation>Filter speichern …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="63" />
+      <source>Keyboard shortcuts</source>
+      <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="64" />
+      <source>Template library</source>
+      <translation>Vorlagenbibliothek</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="65" />
+      <source>Dashboard</source>
+      <translation>Dashboard</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="66" />
+      <source>Channel accounts</source>
+      <translation>Kanalkonten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="67" />
+      <source>Lock desk</source>
+      <translation>Desk sperren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts.py" line="68" />
+      <source>Quit</source>
+      <translation>Beenden</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncScheduler</name>
+    <message>
+      <location filename="../../ui/accounts/sync_scheduler.py" line="173" />
+      <source>internal error (%1); see the log</source>
+      <translation>interner Fehler (%1); siehe Protokoll</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/sync_scheduler.py" line="220" />
+      <source>Sync paused while the desk is locked</source>
+      <translation>Synchronisierung pausiert, solange der Desk gesperrt ist</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/sync_scheduler.py" line="223" />
+      <source>Syncing %1: %2 fetched</source>
+      <translation>%1 wird synchronisiert: %2 abgerufen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/sync_scheduler.py" line="224" />
+      <source>Syncing %1…</source>
+      <translation>%1 wird synchronisiert …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/sync_scheduler.py" line="226" />
+      <source>Monitoring gap: %1</source>
+      <translation>Überwachungslücke: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/sync_scheduler.py" line="228" />
+      <source>Sync: checking the accounts…</source>
+      <translation>Synchronisierung: Konten werden geprüft …</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/accounts/sync_scheduler.py" line="234" />
+      <source>Sync: %n account(s) need attention</source>
+      <translation>
+        <numerusform>Synchronisierung: %n Konto erfordert Aufmerksamkeit</numerusform>
+        <numerusform>Synchronisierung: %n Konten erfordern Aufmerksamkeit</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/accounts/sync_scheduler.py" line="236" />
+      <source>Sync: no active channel accounts</source>
+      <translation>Synchronisierung: keine aktiven Kanalkonten</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/accounts/sync_scheduler.py" line="237" />
+      <source>Sync OK: %n account(s)</source>
+      <translation>
+        <numerusform>Synchronisierung OK: %n Konto</numerusform>
+        <numerusform>Synchronisierung OK: %n Konten</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>TagChips</name>
+    <message>
+      <location filename="../../ui/author/notes.py" line="40" />
+      <source>Add a tag…</source>
+      <translation>Schlagwort hinzufügen …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/notes.py" line="41" />
+      <source>New tag</source>
+      <translation>Neues Schlagwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/notes.py" line="43" />
+      <source>Add tag</source>
+      <translation>Schlagwort hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/notes.py" line="73" />
+      <source>Remove tag %1</source>
+      <translation>Schlagwort %1 entfernen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/notes.py" line="74" />
+      <source>Remove this tag</source>
+      <translation>Dieses Schlagwort entfernen</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateLibrary</name>
+    <message>
+      <location filename="../../ui/templates/library.py" line="70" />
+      <source>Reply templates</source>
+      <translation>Antwortvorlagen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="76" />
+      <source>All languages</source>
+      <translation>Alle Sprachen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="77" />
+      <source>German</source>
+      <translation>Deutsch</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="78" />
+      <source>English</source>
+      <translation>Englisch</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="89" />
+      <source>Placeholders: </source>
+      <translation>Platzhalter: </translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="98" />
+      <source>New</source>
+      <translation>Neu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="99" />
+      <source>Save draft</source>
+      <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="100" />
+      <source>Approve…</source>
+      <translation>Freigeben …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="101" />
+      <source>Retire</source>
+      <translation>Zurückziehen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="102" />
+      <source>Import…</source>
+      <translation>Importieren …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="103" />
+      <source>Export…</source>
+      <translation>Exportieren …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="116" />
+      <source>Name:</source>
+      <translation>Name:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="117" />
+      <source>Category:</source>
+      <translation>Kategorie:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="118" />
+      <source>Language:</source>
+      <translation>Sprache:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="119" />
+      <source>Text:</source>
+      <translation>Text:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="120" />
+      <source>Versions:</source>
+      <translation>Versionen:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="160" />
+      <source> (not sendable)</source>
+      <translation> (nicht sendbar)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="209" />
+      <source>new draft</source>
+      <translation>neuer Entwurf</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="223" />
+      <source>Draft saved.</source>
+      <translation>Entwurf gespeichert.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="230" />
+      <source>Template created as a draft.</source>
+      <translation>Vorlage als Entwurf angelegt.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="248" />
+      <source>Approved.</source>
+      <translation>Freigegeben.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="255" />
+      <source>Retired: it can no longer be sent.</source>
+      <translation>Zurückgezogen: Die Vorlage kann nicht mehr gesendet werden.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="258" />
+      <source>Import templates</source>
+      <translation>Vorlagen importieren</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/templates/library.py" line="271" />
+      <source>%n template(s) imported.</source>
+      <translation>
+        <numerusform>%n Vorlage importiert.</numerusform>
+        <numerusform>%n Vorlagen importiert.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="276" />
+      <source>Export templates</source>
+      <translation>Vorlagen exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="286" />
+      <source>Library exported to {name}.</source>
+      <translation>Bibliothek nach {name} exportiert.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/templates/library.py" line="296" />
+      <source>Saving templates</source>
+      <translation>Vorlagen werden gespeichert</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplatePicker</name>
+    <message>
+      <location filename="../../ui/templates/picker.py" line="26" />
+      <source>Search templates by name, tag or text</source>
+      <translation>Vorlagen nach Name, Schlagwort oder Text durchsuchen</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThreadView</name>
+    <message>
+      <location filename="../../ui/message/thread_view.py" line="102" />
+      <source>unknown author</source>
+      <translation>unbekannter Autor</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/thread_view.py" line="104" />
+      <source>Our post ({author})</source>
+      <translation>Unser Beitrag ({author})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/thread_view.py" line="106" />
+      <source>Our reply ({author})</source>
+      <translation>Unsere Antwort ({author})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/thread_view.py" line="108" />
+      <source>Post ({author})</source>
+      <translation>Beitrag ({author})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/thread_view.py" line="111" />
+      <source>this message</source>
+      <translation>diese Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/thread_view.py" line="113" />
+      <source>deleted on the channel</source>
+      <translation>im Kanal gelöscht</translation>
+    </message>
+  </context>
+  <context>
+    <name>Timeline</name>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="140" />
+      <source>Messages of this person</source>
+      <translation>Nachrichten dieser Person</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineModel</name>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="88" />
+      <source>When</source>
+      <translation>Wann</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="88" />
+      <location filename="../../ui/author/timeline.py" line="107" />
+      <source>PV</source>
+      <translation>PV</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="88" />
+      <source>Message</source>
+      <translation>Nachricht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="91" />
+      <source>Channel</source>
+      <translation>Kanal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="92" />
+      <source>Mood</source>
+      <translation>Stimmung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/timeline.py" line="93" />
+      <source>Suspected adverse event (pharmacovigilance)</source>
+      <translation>Verdacht auf Nebenwirkung (Pharmakovigilanz)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TriageActions</name>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="35" />
+      <source>Assigning</source>
+      <translation>Wird zugewiesen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="38" />
+      <source>Changing status</source>
+      <translation>Status wird geändert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="41" />
+      <source>Tagging</source>
+      <translation>Schlagwort wird gesetzt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="44" />
+      <source>Adding note</source>
+      <translation>Notiz wird gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="48" />
+      <source>Recording PV decision</source>
+      <translation>PV-Entscheidung wird erfasst</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="52" />
+      <source>Queueing hide</source>
+      <translation>Ausblenden wird vorgemerkt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="55" />
+      <source>Undoing</source>
+      <translation>Wird rückgängig gemacht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="66" />
+      <source>Assign</source>
+      <translation>Zuweisen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="66" />
+      <source>Assign to:</source>
+      <translation>Zuweisen an:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="70" />
+      <source>Tag</source>
+      <translation>Schlagwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="70" />
+      <source>Tag:</source>
+      <translation>Schlagwort:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="77" />
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="77" />
+      <source>Note:</source>
+      <translation>Notiz:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="86" />
+      <source>PV decision</source>
+      <translation>PV-Entscheidung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/triage_actions.py" line="86" />
+      <source>Why is this an adverse event?</source>
+      <translation>Warum ist das ein unerwünschtes Arzneimittelereignis?</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue/triage_actions.py" line="130" />
+      <source>Assigned %n message(s)</source>
+      <translation>
+        <numerusform>%n Nachricht zugewiesen</numerusform>
+        <numerusform>%n Nachrichten zugewiesen</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue/triage_actions.py" line="131" />
+      <source>Changed the status of %n message(s)</source>
+      <translation>
+        <numerusform>Status von %n Nachricht geändert</numerusform>
+        <numerusform>Status von %n Nachrichten geändert</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue/triage_actions.py" line="132" />
+      <source>Recorded the PV decision for %n message(s)</source>
+      <translation>
+        <numerusform>PV-Entscheidung für %n Nachricht erfasst</numerusform>
+        <numerusform>PV-Entscheidung für %n Nachrichten erfasst</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue/triage_actions.py" line="133" />
+      <source>Tagged %n message(s)</source>
+      <translation>
+        <numerusform>Schlagwort bei %n Nachricht gesetzt</numerusform>
+        <numerusform>Schlagwort bei %n Nachrichten gesetzt</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue/triage_actions.py" line="134" />
+      <source>Removed the tag from %n message(s)</source>
+      <translation>
+        <numerusform>Schlagwort von %n Nachricht entfernt</numerusform>
+        <numerusform>Schlagwort von %n Nachrichten entfernt</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue/triage_actions.py" line="135" />
+      <source>Added a note to %n message(s)</source>
+      <translation>
+        <numerusform>Notiz zu %n Nachricht hinzugefügt</numerusform>
+        <numerusform>Notiz zu %n Nachrichten hinzugefügt</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue/triage_actions.py" line="136" />
+      <source>Queued hiding of %n message(s)</source>
+      <translation>
+        <numerusform>Ausblenden von %n Nachricht vorgemerkt</numerusform>
+        <numerusform>Ausblenden von %n Nachrichten vorgemerkt</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue/triage_actions.py" line="137" />
+      <source>Undid the last action on %n message(s)</source>
+      <translation>
+        <numerusform>Letzte Aktion an %n Nachricht rückgängig gemacht</numerusform>
+        <numerusform>Letzte Aktion an %n Nachrichten rückgängig gemacht</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/queue/triage_actions.py" line="139" />
+      <source>Changed %n message(s)</source>
+      <translation>
+        <numerusform>%n Nachricht geändert</numerusform>
+        <numerusform>%n Nachrichten geändert</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>TriageDialogs</name>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="168" />
+      <source>Assign</source>
+      <translation>Zuweisen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="169" />
+      <source>Assign the selected messages to:</source>
+      <translation>Ausgewählte Nachrichten zuweisen an:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="179" />
+      <source>Tag</source>
+      <translation>Schlagwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/triage/dialogs.py" line="180" />
+      <source>Tag:</source>
+      <translation>Schlagwort:</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnlockDialog</name>
+    <message>
+      <location filename="../../ui/desk_life/unlock.py" line="19" />
+      <source>Unlock desk</source>
+      <translation>Desk entsperren</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/unlock.py" line="21" />
+      <source>Enter the passphrase of %1</source>
+      <translation>Passphrase für %1 eingeben</translation>
+    </message>
+    <message>
+      <location filename="../../ui/desk_life/unlock.py" line="34" />
+      <source>Unlock</source>
+      <translation>Entsperren</translation>
+    </message>
+  </context>
+  <context>
+    <name>ValidityPanel</name>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="18" />
+      <source>Identifiable reporter</source>
+      <translation>Identifizierbarer Meldender</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="19" />
+      <source>Identifiable patient</source>
+      <translation>Identifizierbarer Patient</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="20" />
+      <source>Suspect product</source>
+      <translation>Verdächtiges Arzneimittel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="21" />
+      <source>Adverse event</source>
+      <translation>Verdacht auf Nebenwirkung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="41" />
+      <source>%1: “%2”</source>
+      <translation>%1: „%2“</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="45" />
+      <source>missing: %1</source>
+      <translation>fehlt: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="53" />
+      <source>Minimum criteria (valid case)</source>
+      <translation>Mindestkriterien (gültiger Fall)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="83" />
+      <source>%1: met</source>
+      <translation>%1: erfüllt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="83" />
+      <source>%1: missing</source>
+      <translation>%1: fehlt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="88" />
+      <source>Valid: all four minimum criteria are met.</source>
+      <translation>Gültig: Alle vier Mindestkriterien sind erfüllt.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/validity_panel.py" line="90" />
+      <source>Not valid yet: %1 of 4 criteria met.</source>
+      <translation>Noch nicht gültig: %1 von 4 Kriterien erfüllt.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ViewsPanel</name>
+    <message>
+      <location filename="../../ui/queue/views_panel.py" line="53" />
+      <source>My queue</source>
+      <translation>Meine Warteschlange</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/views_panel.py" line="54" />
+      <source>Unassigned</source>
+      <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/views_panel.py" line="55" />
+      <source>PV review</source>
+      <translation>PV-Prüfung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/views_panel.py" line="56" />
+      <source>Waiting</source>
+      <translation>Wartend</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/views_panel.py" line="57" />
+      <source>Done</source>
+      <translation>Erledigt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/views_panel.py" line="58" />
+      <source>All</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/views_panel.py" line="121" />
+      <source>Views</source>
+      <translation>Ansichten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/views_panel.py" line="125" />
+      <source>Channels</source>
+      <translation>Kanäle</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/views_panel.py" line="137" />
+      <source>Saved filters</source>
+      <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/queue/views_panel.py" line="186" />
+      <source>Delete saved filter</source>
+      <translation>Gespeicherten Filter löschen</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,149 @@
+"""Qt fixtures: a demo desk on a real encrypted file, a DeskBridge and the main window, all offscreen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import: Qt aborts without a display
+
+import sys
+from pathlib import Path
+
+# pytest puts tests/ on sys.path, where tests/ui would shadow the real ui package as a namespace package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import shutil
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import keyring.backend
+import pytest
+
+from cmdesk.clock import FixedClock, utc
+from cmdesk.desk import Desk
+from cmdesk.model import Intent, MoodLabel, MoodResult, PVSignal, Role, SuggestedAction, TextAnalysis
+from cmdesk.store.keys import KeyManager
+
+NOW = utc(2026, 11, 24, 9, 0, 0)
+DEMO_MESSAGES = 600
+
+
+class SessionKeyring(keyring.backend.KeyringBackend):
+    """An in-memory keyring shared by the session's store copies (each copy keeps the template's store id)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+SESSION_KEYRING = SessionKeyring()
+
+
+class _StandInAnalyzer:
+    """Used only while cmdesk.analysis (built in parallel) is missing, so the demo generator can run."""
+
+    def analyze(self, text: str) -> TextAnalysis:
+        low = text.lower()
+        negative = any(w in low for w in ("schlecht", "bad", "pain", "schmerz", "rash", "ausschlag", "angry"))
+        pv = any(w in low for w in ("rash", "ausschlag", "nausea", "übel", "side effect", "nebenwirkung", "schwindel"))
+        mood = MoodResult(label=MoodLabel.NEGATIVE if negative else MoodLabel.NEUTRAL, score=-0.5 if negative else 0.0)
+        return TextAnalysis(
+            language="de" if any(w in low for w in (" ich ", " und ", " nicht ")) else "en",
+            mood=mood,
+            intent=Intent.ADVERSE_EVENT if pv else Intent.QUESTION,
+            expects_reply=True,
+            pv=PVSignal(suspected=pv, score=0.8 if pv else 0.1),
+            suggested_action=SuggestedAction.OPEN_PV_CASE if pv else SuggestedAction.ANSWER,
+        )
+
+    def prioritize(self, analysis: TextAnalysis, *, received_at: datetime) -> tuple[int, datetime]:
+        priority = 0 if analysis.pv.suspected else 2
+        return priority, received_at + timedelta(hours=4 if priority == 0 else 24)
+
+
+def fill_demo(desk: Desk, *, messages: int) -> None:
+    from cmdesk.demo import generate
+
+    try:
+        import cmdesk.analysis.pipeline  # noqa: F401
+    except ImportError:
+        desk.__dict__["analyzer"] = _StandInAnalyzer()
+        desk.settings_changed = lambda: None  # type: ignore[method-assign]
+    generate(desk, messages=messages, seed=7)
+    desk.__dict__.pop("analyzer", None)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo store per test session (keyring mode, in-memory keyring); tests get copies."""
+    path = tmp_path_factory.mktemp("demo") / "demo.cmdesk"
+    desk = Desk.create(
+        path,
+        mode="keyring",
+        keys=KeyManager(SESSION_KEYRING),
+        clock=FixedClock(NOW),
+        agent="Anna Berger",
+        role=Role.COMMUNITY_MANAGER,
+    )
+    fill_demo(desk, messages=DEMO_MESSAGES)
+    desk.close()
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _english(qapp: object) -> None:
+    """Every test starts in English (with its plural catalogue), whatever the test before it switched to."""
+    from ui import i18n
+
+    i18n.install("en")
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saved filters and window layout go to the test's folder, never the user's."""
+    monkeypatch.setenv("CMDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def demo_desk(demo_template: Path, tmp_path: Path) -> Iterator[Desk]:
+    target = tmp_path / "desk" / demo_template.name
+    target.parent.mkdir()
+    for source in demo_template.parent.iterdir():
+        shutil.copy2(source, target.parent / source.name)
+    desk = Desk.open(target, keys=KeyManager(SESSION_KEYRING), clock=FixedClock(NOW))
+    yield desk
+    desk.close()
+
+
+@pytest.fixture
+def bridge(demo_desk: Desk, qapp: object) -> Iterator[object]:
+    from ui.bridge import DeskBridge
+
+    b = DeskBridge(demo_desk)
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def main_window(bridge: object, qtbot: object, tmp_path: Path) -> Iterator[object]:
+    from ui.main_window import MainWindow
+    from ui.queue.saved_filters import SavedFilters
+
+    window = MainWindow(bridge, saved_filters=SavedFilters(tmp_path / "saved.json"))  # type: ignore[arg-type]
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(window.model.ids_loaded, timeout=10_000):  # type: ignore[attr-defined]
+        window.show()
+    yield window
+    window.idle.detach()

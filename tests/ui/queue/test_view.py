@@ -1,0 +1,81 @@
+"""The queue view: which message is current, told to the others once, and when."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cmdesk.queue import QueueFilter
+from ui.bridge import DeskBridge
+from ui.queue.model import QueueModel
+from ui.queue.view import QueueView
+
+
+def shown_view(bridge: DeskBridge, qtbot: Any) -> tuple[QueueModel, QueueView, list[int | None]]:
+    model = QueueModel(bridge)
+    view = QueueView(model)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    heard: list[int | None] = []
+    view.current_message_changed.connect(heard.append)
+    return model, view, heard
+
+
+def pick_first_row(model: QueueModel, view: QueueView) -> None:
+    """What the main window does when a first page arrives."""
+    model.first_page_ready.connect(lambda: view.go_to_row(0))
+
+
+def test_a_new_query_announces_its_first_message_once_after_the_list(bridge: DeskBridge, qtbot: Any) -> None:
+    model, view, heard = shown_view(bridge, qtbot)
+    pick_first_row(model, view)
+    with qtbot.waitSignal(model.first_page_ready, timeout=10_000):
+        model.set_filter(bridge.desk.queue.filter("all"))
+    assert heard == []  # the list is painted first
+    with qtbot.waitSignal(view.current_message_changed, timeout=10_000):
+        pass
+    assert heard == [model.message_id(0)]
+
+
+def test_a_step_is_announced_at_once_and_a_jump_after_the_list(bridge: DeskBridge, qtbot: Any) -> None:
+    model, view, heard = shown_view(bridge, qtbot)
+    with qtbot.waitSignal(model.ids_loaded, timeout=10_000):
+        model.set_filter(bridge.desk.queue.filter("all"))
+    with qtbot.waitSignal(view.current_message_changed, timeout=10_000):
+        view.go_to_row(0)
+    view.step(1)
+    assert heard == [model.message_id(0), model.message_id(1)]
+    last = model.rowCount() - 1
+    view.go_to_row(last)
+    assert heard == [model.message_id(0), model.message_id(1)]
+    with qtbot.waitSignal(view.current_message_changed, timeout=10_000):
+        pass
+    assert heard == [model.message_id(0), model.message_id(1), model.message_id(last)]
+
+
+def test_a_query_that_follows_quickly_passes_over_the_message_of_the_one_before(bridge: DeskBridge, qtbot: Any) -> None:
+    model, view, heard = shown_view(bridge, qtbot)
+    pick_first_row(model, view)
+    queue = bridge.desk.queue
+    with qtbot.waitSignal(model.first_page_ready, timeout=10_000):
+        model.set_filter(queue.filter("all"))
+    with qtbot.waitSignal(model.first_page_ready, timeout=10_000):
+        model.set_filter(queue.filter("waiting"))
+    with qtbot.waitSignal(view.current_message_changed, timeout=10_000):
+        pass
+    assert heard == [queue.first_ids(queue.filter("waiting"), limit=1)[0]]
+
+
+def test_search_marks_change_with_the_first_page_of_the_search(bridge: DeskBridge, qtbot: Any) -> None:
+    model, view, _heard = shown_view(bridge, qtbot)
+    with qtbot.waitSignal(model.ids_loaded, timeout=10_000):
+        model.set_filter(bridge.desk.queue.filter("all"))
+    before_reset: list[object] = []
+    model.modelAboutToBeReset.connect(lambda: before_reset.append(view.itemDelegateForColumn(3)))
+    with qtbot.waitSignal(model.first_page_ready, timeout=10_000):
+        view.set_search("Nebenwirkung")
+        model.set_filter(QueueFilter(view="all", search="Nebenwirkung"))
+    # the rows on screen until then are not marked (and painted again) for a search they were not found by
+    assert (before_reset, view.itemDelegateForColumn(3)) == ([None], view.excerpt_delegate)
+    view.set_search("")  # no query follows: the marks go at once
+    qtbot.waitUntil(lambda: view.itemDelegateForColumn(3) is None, timeout=10_000)

@@ -1,0 +1,122 @@
+"""The workstation window driven from the keyboard: moving, searching, views, shortcuts help."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ui import shortcuts
+from ui.main_window import MainWindow
+from ui.queue import columns as cols
+
+
+def press(
+    qtbot: Any, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    target = QApplication.focusWidget() or window.view
+    qtbot.keyClick(target, key, modifier)
+
+
+@pytest.fixture
+def window(main_window: MainWindow, qtbot: Any) -> MainWindow:
+    main_window.activateWindow()
+    main_window.view.setFocus()
+    qtbot.waitUntil(main_window.view.hasFocus)
+    return main_window
+
+
+def test_the_window_opens_on_my_queue_with_exact_counts(window: MainWindow) -> None:
+    desk = window.bridge.desk
+    assert window.model.rowCount() == desk.queue.count(desk.queue.filter("my"))
+    assert window.views.counts() == desk.queue.view_counts() or window.views.counts() == {}
+    assert window.view.currentIndex().row() == 0
+    assert window.count_label.text() == f"{window.model.rowCount():,} messages".replace(",", "\u202f")
+
+
+def test_j_and_k_move_through_the_queue(window: MainWindow, qtbot: Any) -> None:
+    ids = [window.model.message_id(r) for r in range(3)]
+    press(qtbot, window, Qt.Key.Key_J)
+    press(qtbot, window, Qt.Key.Key_J)
+    after_two = window.view.current_id()
+    press(qtbot, window, Qt.Key.Key_K)
+    assert (after_two, window.view.current_id()) == (ids[2], ids[1])
+
+
+def test_the_message_pane_and_author_panel_follow_the_current_message(window: MainWindow, qtbot: Any) -> None:
+    press(qtbot, window, Qt.Key.Key_J)
+    current = window.view.current_id()
+    assert current is not None
+    row = window.model.queue_row(window.view.currentIndex().row())
+    assert row is not None
+    assert getattr(window.message_pane, "shown", current) == current
+    assert getattr(window.author_panel, "shown", row.person_id) == row.person_id
+
+
+def test_slash_searches_and_escape_returns_to_the_queue(window: MainWindow, qtbot: Any) -> None:
+    press(qtbot, window, Qt.Key.Key_Slash)
+    assert window.search.field.hasFocus()
+    window.search.chips["statuses"].set_value([])
+    with qtbot.waitSignal(window.model.ids_loaded, timeout=10_000):
+        qtbot.keyClicks(window.search.field, "Nebenwirkung")
+        qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    desk = window.bridge.desk
+    expected = list(desk.queue.ids(desk.queue.filter("my", search="Nebenwirkung")))
+    shown = [window.model.message_id(r) for r in range(window.model.rowCount())]
+    assert (shown, window.bridge.search_text) == (expected, "Nebenwirkung")
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.view.hasFocus()
+
+
+def test_chips_narrow_the_queue(window: MainWindow, qtbot: Any) -> None:
+    with qtbot.waitSignal(window.model.ids_loaded, timeout=10_000):
+        window.views.select_view("all")
+    with qtbot.waitSignal(window.model.ids_loaded, timeout=10_000):
+        window.search.chips["statuses"].set_value(["waiting"], emit=True)
+    desk = window.bridge.desk
+    assert window.model.rowCount() == desk.queue.count(desk.queue.filter("all", statuses=("waiting",)))
+    assert window.search.chips["statuses"].text() == "Status: waiting"
+
+
+def test_view_shortcuts_switch_views(window: MainWindow, qtbot: Any) -> None:
+    with qtbot.waitSignal(window.model.ids_loaded, timeout=10_000):
+        press(qtbot, window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    desk = window.bridge.desk
+    assert (window.model.filter.view if window.model.filter else None, window.model.rowCount()) == (
+        "all",
+        desk.queue.count(desk.queue.filter("all")),
+    )
+
+
+def test_end_jumps_to_the_last_message(window: MainWindow, qtbot: Any) -> None:
+    press(qtbot, window, Qt.Key.Key_End)
+    last = window.model.rowCount() - 1
+    assert (window.view.currentIndex().row(), window.model.index(last, cols.TEXT).data() is not None) == (last, True)
+
+
+def test_question_mark_lists_every_shortcut(window: MainWindow, qtbot: Any) -> None:
+    qtbot.keyClick(window.view, "?")
+    dialog = window.findChild(shortcuts.ShortcutHelp)
+    assert dialog is not None and dialog.isVisible()
+    assert [row[1] for row in dialog.rows()] == [s.text for s in shortcuts.SHORTCUTS]
+    dialog.close()
+
+
+def test_every_shortcut_has_an_action_in_the_window(window: MainWindow) -> None:
+    assert sorted(window.actions_by_name) == sorted(s.name for s in shortcuts.SHORTCUTS)
+    keys = {name: [k.toString() for k in action.shortcuts()] for name, action in window.actions_by_name.items()}
+    assert keys["next"] == ["J"] and keys["lock"] == ["Ctrl+L"] and keys["help"] == ["?", "F1"]
+
+
+def test_a_saved_filter_comes_back_from_the_left_column(window: MainWindow, qtbot: Any) -> None:
+    window.search.chips["moods"].set_value(["negative"])
+    window.views.saved.save("angry", view="all", search="", chips=window.search.chip_state())
+    window.views.rebuild()
+    window.search.chips["moods"].set_value([])
+    desk = window.bridge.desk
+    with qtbot.waitSignal(window.model.ids_loaded, timeout=10_000):
+        window.views.saved_filter_selected.emit("angry", window.views.saved.all()["angry"])
+    assert window.model.rowCount() == desk.queue.count(desk.queue.filter("all", moods=("negative",)))
+    assert window.search.chips["moods"].value() == ["negative"]

@@ -1,0 +1,321 @@
+"""The adverse-event detector: recall on lay German/English reports, restraint on negation and questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from cmdesk.analysis.adverse_events import THRESHOLD, detect
+from cmdesk.analysis.text import tokenize
+from cmdesk.model import Product, PVSignal, Span
+
+PRODUCTS = (
+    Product(brand="Cardiolin", substance="cardiolinum", misspellings=("Kardiolin",)),
+    Product(brand="Dermasol", substance="dermasolone"),
+)
+
+
+def suspected(text: str, language: str = "en") -> bool:
+    return detect(text, language, PRODUCTS).suspected
+
+
+# ----------------------------------------------------------------------------- positives
+
+POSITIVE_DE = [
+    "Seit ich Cardiolin nehme habe ich ständig Kopfschmerzen.",
+    "Mir ist seit der Einnahme total schlecht",
+    "Ich vertrage Cardiolin einfach nicht",
+    "Von den Tabletten bekomme ich Herzrasen",
+    "Cardiolin macht mich total müde und schwindelig",
+    "Habe einen fiesen Hautausschlag bekommen, liegt das an Dermasol?",
+    "Ich kann nicht schlafen seit der Umstellung",
+    "Davon bekomme ich Haarausfall",
+    "Nebenwirkung: Übelkeit",
+    "Ich bin allergisch auf das Zeug",
+    "Kopfweh ohne Ende nach der Spritze",
+    "Bin total kaputt und habe Gliederschmerzen seitdem",
+]
+
+POSITIVE_EN = [
+    "Cardiolin gave me a headache",
+    "Since starting Cardiolin I've had terrible nausea",
+    "I get dizzy every time I take these pills",
+    "Anyone else get hair loss from Dermasol?",
+    "I've gained weight ever since I started the meds",
+    "bad reaction to the vaccine, my arm is swollen",
+    "My heart is racing after taking Cardiolin",
+    "Side effects are awful, can't sleep at all",
+    "Got a rash and hives from it",
+    "I feel sick and shaky all day",
+]
+
+
+@pytest.mark.parametrize("text", POSITIVE_DE)
+def test_german_lay_reports_are_suspected(text: str) -> None:
+    assert suspected(text, "de") is True
+
+
+@pytest.mark.parametrize("text", POSITIVE_EN)
+def test_english_lay_reports_are_suspected(text: str) -> None:
+    assert suspected(text, "en") is True
+
+
+@pytest.mark.parametrize("text", POSITIVE_DE + POSITIVE_EN)
+def test_language_other_uses_both_lexicons(text: str) -> None:
+    assert suspected(text, "other") is True
+
+
+def test_german_report_in_full() -> None:
+    text = "Seit ich Cardiolin nehme habe ich Kopfschmerzen und mir ist schlecht."
+    signal = detect(text, "de", PRODUCTS)
+    assert signal.suspected is True
+    assert signal.products == ("Cardiolin",)
+    assert signal.events == (Span(34, 47, "Kopfschmerzen", "event"), Span(52, 68, "mir ist schlecht", "event"))
+    assert [(s.kind, s.text) for s in signal.evidence] == [
+        ("cue_temporal", "Seit ich Cardiolin nehme"),
+        ("product", "Cardiolin"),
+        ("event", "Kopfschmerzen"),
+        ("event", "mir ist schlecht"),
+    ]
+
+
+def test_english_report_with_hospital_is_a_serious_hint() -> None:
+    signal = detect("Cardiolin gave me a rash and I ended up in the emergency room", "en", PRODUCTS)
+    assert (signal.suspected, signal.products, signal.seriousness) == (True, ("Cardiolin",), ("hospitalisation",))
+    assert [e.text for e in signal.events] == ["rash"]
+    assert {s.kind for s in signal.evidence} == {"product", "cue_causal", "event", "seriousness"}
+
+
+# ----------------------------------------------------------------------------- seriousness
+
+SERIOUS = [
+    ("en", "My father died two days after his first dose of Cardiolin", "death"),
+    ("de", "Mein Vater ist nach der Einnahme gestorben", "death"),
+    ("en", "I had a life-threatening reaction to Dermasol", "life_threatening"),
+    ("de", "Das war lebensbedrohlich, Atemnot nach Cardiolin", "life_threatening"),
+    ("de", "Musste mit Herzrasen in die Notaufnahme", "hospitalisation"),
+    ("en", "Was in the ICU after a reaction to the shot", "hospitalisation"),
+    ("de", "Seit den Tabletten bin ich arbeitsunfähig", "disability"),
+    ("en", "Cardiolin left me with a permanent disability", "disability"),
+    ("de", "Mein Baby kam mit einer Fehlbildung zur Welt, ich hatte Cardiolin genommen", "congenital_anomaly"),
+    ("en", "My son has a birth defect and I took Cardiolin while pregnant", "congenital_anomaly"),
+    ("en", "I had a seizure after taking the pills", "other_medically_important"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "hint"), SERIOUS)
+def test_seriousness_hints(language: str, text: str, hint: str) -> None:
+    signal = detect(text, language, PRODUCTS)
+    assert signal.suspected is True
+    assert hint in signal.seriousness
+
+
+# ----------------------------------------------------------------------------- special situations
+
+SPECIAL = [
+    ("en", "I'm pregnant and have been taking Cardiolin", "pregnancy"),
+    ("de", "Ich bin in der 12. SSW schwanger und nehme Cardiolin", "pregnancy"),
+    ("en", "I'm breastfeeding, I took Dermasol yesterday", "breastfeeding"),
+    ("de", "Ich stille noch und habe Cardiolin genommen", "breastfeeding"),
+    ("en", "I took too many pills last night", "overdose"),
+    ("de", "Habe aus Frust die ganze Packung Cardiolin genommen, Überdosis?", "overdose"),
+    ("en", "People crush and snort Cardiolin to get high", "misuse_abuse"),
+    ("de", "Ich glaube ich bin süchtig nach den Tabletten", "misuse_abuse"),
+    ("en", "My doctor gave me Cardiolin off-label for migraines", "off_label"),
+    ("de", "Ich nehme Dermasol zum Abnehmen", "off_label"),
+    ("de", "Cardiolin wirkt nicht mehr", "lack_of_efficacy"),
+    ("en", "Dermasol just doesn't work for me", "lack_of_efficacy"),
+    ("de", "Die Apotheke hat mir die falsche Dosis gegeben", "medication_error"),
+    ("en", "I took the wrong dose of Cardiolin by mistake", "medication_error"),
+    ("de", "Die Tabletten bröckeln total", "product_quality"),
+    ("en", "The tablets are crumbling and discoloured", "product_quality"),
+    ("en", "My toddler swallowed two of my pills", "child_exposure"),
+    ("de", "Mein Sohn hat eine Tablette Cardiolin geschluckt", "child_exposure"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "situation"), SPECIAL)
+def test_special_situations_count_without_a_symptom(language: str, text: str, situation: str) -> None:
+    signal = detect(text, language, PRODUCTS)
+    assert signal.suspected is True
+    assert situation in signal.special_situations
+
+
+# ----------------------------------------------------------------------------- negatives
+
+NEGATIVE = [
+    ("de", "Keine Nebenwirkungen bisher, super Medikament!"),
+    ("de", "Ich habe überhaupt keine Nebenwirkungen"),
+    ("en", "No side effects at all, love it"),
+    ("en", "I haven't had any side effects"),
+    ("en", "hopefully no side effects"),
+    ("de", "Hoffentlich keine Nebenwirkungen"),
+    ("en", "What are the side effects of Cardiolin?"),
+    ("de", "Welche Nebenwirkungen hat Cardiolin?"),
+    ("en", "Does Cardiolin cause headaches?"),
+    ("de", "Laut Beipackzettel kann Cardiolin Kopfschmerzen verursachen."),
+    ("en", "The leaflet says it may cause nausea."),
+    ("en", "Where can I buy Cardiolin?"),
+    ("de", "Danke für die schnelle Antwort!"),
+    ("en", "Great webinar, thanks!"),
+    ("en", "When does the new store open?"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NEGATIVE)
+def test_negation_questions_and_leaflet_talk_are_not_suspected(language: str, text: str) -> None:
+    signal = detect(text, language, PRODUCTS)
+    assert signal.suspected is False
+    assert signal.score < THRESHOLD
+
+
+def test_question_keeps_a_small_score() -> None:
+    signal = detect("What are the side effects of Cardiolin?", "en", PRODUCTS)
+    assert 0 < signal.score < THRESHOLD
+    assert [s.kind for s in signal.evidence] == ["hypothetical", "product"]
+
+
+def test_negation_is_evidence() -> None:
+    signal = detect("Keine Nebenwirkungen", "de", PRODUCTS)
+    assert signal == PVSignal(suspected=False, score=0.0, evidence=(Span(0, 5, "Keine", "negation"),))
+
+
+def test_negation_stops_at_but() -> None:
+    assert suspected("No nausea, but a terrible headache since starting Cardiolin") is True
+    assert suspected("Keine Übelkeit, aber Kopfschmerzen", "de") is True
+
+
+def test_negated_special_situation_is_not_suspected() -> None:
+    signal = detect("Ich bin nicht schwanger", "de", PRODUCTS)
+    assert (signal.suspected, signal.special_situations) == (False, ())
+
+
+def test_numbered_dose_does_not_split_the_sentence() -> None:
+    signal = detect("Nach der 2. Impfung hatte ich Fieber", "de", PRODUCTS)
+    assert [(s.kind, s.text) for s in signal.evidence] == [
+        ("cue_temporal", "Nach der 2. Impfung"),
+        ("event", "Fieber"),
+    ]
+
+
+def test_third_person_report_with_hospital() -> None:
+    signal = detect("Mein Mann ist nach der Spritze umgekippt und mit dem RTW ins Krankenhaus", "de", PRODUCTS)
+    assert (signal.suspected, signal.seriousness) == (True, ("hospitalisation",))
+    assert [e.text for e in signal.events] == ["umgekippt"]
+
+
+def test_ordinary_messages_are_not_suspected() -> None:
+    texts = [
+        "Wo bekomme ich Cardiolin günstiger?",
+        "Ich warte seit zwei Wochen auf eine Antwort",
+        "I've been on Cardiolin for 2 years, works great",
+        "Hat jemand Erfahrung mit Cardiolin?",
+        "Great product, no problems at all",
+        "Ich habe Cardiolin seit 2 Jahren und null Probleme",
+    ]
+    assert [detect(t, "other", PRODUCTS).suspected for t in texts] == [False] * len(texts)
+
+
+def test_personal_question_is_still_a_report() -> None:
+    assert suspected("Ich habe seit Cardiolin Kopfschmerzen, ist das normal?", "de") is True
+
+
+# ----------------------------------------------------------------------------- products
+
+
+def test_misspelt_product_is_reported_by_brand() -> None:
+    for text in ("Hautausschlag seit Cardiolinn", "Hautausschlag seit Cadiolin", "Hautausschlag seit Kardiolin"):
+        assert detect(text, "de", PRODUCTS).products == ("Cardiolin",)
+
+
+def test_active_substance_is_reported_by_brand() -> None:
+    assert detect("Cardiolinum gave me a headache", "en", PRODUCTS).products == ("Cardiolin",)
+
+
+def test_other_drugs_are_reported_as_written() -> None:
+    signal = detect("Since I take Ibuprofen and Cardiolin I have stomach pain", "en", PRODUCTS)
+    assert signal.products == ("Cardiolin", "Ibuprofen")
+
+
+def test_no_company_products_still_detects() -> None:
+    assert detect("Ibuprofen gave me a rash", "en", ()).products == ("Ibuprofen",)
+    assert detect("Ibuprofen gave me a rash", "en", []).suspected is True
+
+
+# ----------------------------------------------------------------------------- German spelling
+
+
+@pytest.mark.parametrize("text", ["Übelkeit seit Cardiolin", "Uebelkeit seit Cardiolin", "UEBELKEIT seit Cardiolin"])
+def test_umlaut_spellings(text: str) -> None:
+    signal = detect(text, "de", PRODUCTS)
+    assert [e.text for e in signal.events] == [text.split(maxsplit=1)[0]]
+
+
+def test_eszett_spellings() -> None:
+    for word in ("Schweißausbrüche", "Schweissausbrueche"):
+        assert [e.text for e in detect(f"{word} seit Cardiolin", "de", PRODUCTS).events] == [word]
+
+
+def test_compound_matches_whole_word() -> None:
+    signal = detect("Ich habe einen Hautausschlag und Dauerkopfschmerzen", "de", PRODUCTS)
+    assert [e.text for e in signal.events] == ["Hautausschlag", "Dauerkopfschmerzen"]
+
+
+def test_word_order_with_product_inside_the_cue() -> None:
+    signal = detect("seit ich jeden Morgen Cardiolin einnehme ist mir übel", "de", PRODUCTS)
+    assert signal.suspected is True
+    assert [s.kind for s in signal.evidence][:2] == ["cue_temporal", "product"]
+
+
+# ----------------------------------------------------------------------------- edge cases
+
+
+def test_empty_and_blank_text() -> None:
+    assert detect("", "de", PRODUCTS) == PVSignal.none()
+    assert detect("   \n ", "en", PRODUCTS) == PVSignal.none()
+
+
+def test_one_megabyte_text_is_capped() -> None:
+    text = "Cardiolin gave me a headache. " + "blah " * 200_000
+    signal = detect(text, "en", PRODUCTS)
+    assert signal.suspected is True
+    assert all(span.end <= 20_000 for span in signal.evidence)
+
+
+ALL_TEXTS = [t for t in POSITIVE_DE + POSITIVE_EN] + [t for _, t, _ in SERIOUS + SPECIAL] + [t for _, t in NEGATIVE]
+
+
+@pytest.mark.parametrize("text", ALL_TEXTS)
+def test_spans_quote_the_text(text: str) -> None:
+    signal = detect(text, "other", PRODUCTS)
+    for span in signal.evidence + signal.events:
+        assert span.text == text[span.start : span.end]
+    assert 0.0 <= signal.score <= 1.0
+    assert signal.suspected is (signal.score >= THRESHOLD)
+
+
+# ----------------------------------------------------------------------------- shared tokens, wider recall
+
+
+@pytest.mark.parametrize("text", ALL_TEXTS)
+def test_tokens_from_the_pipeline_give_the_same_signal(text: str) -> None:
+    assert detect(text, "other", PRODUCTS, tokens=tokenize(text)) == detect(text, "other", PRODUCTS)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Seit der Umstellung auf Cardiolin habe ich ständig Harnwegsinfekte"),
+        ("de", "Cardiolin wirkt bei mir einfach nicht"),
+        ("de", "Mein Hals ist zugeschwollen nach dem Respirin"),
+        ("en", "Since starting Cardiolin I cant sleep"),
+        ("en", "Dermasol makes my skin burning and red"),
+        ("en", "My mum broke her thigh bone, she is on Cardiolin"),
+    ],
+)
+def test_compounds_gaps_lay_spelling_and_body_complaints_are_found(language: str, text: str) -> None:
+    assert suspected(text, language) is True
+
+
+def test_side_effects_answered_with_none_are_not_suspected() -> None:
+    assert suspected("Nebenwirkungen hatte ich bisher keine, super Medikament", "de") is False
+    assert suspected("Side effects: none so far") is False

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+
+from cmdesk.analysis import intent
+from cmdesk.analysis.mood import analyse
+from cmdesk.model import Intent, PVSignal, SuggestedAction
+
+
+def detect(text: str, language: str = "de", pv: PVSignal | None = None) -> tuple[Intent, bool, SuggestedAction]:
+    return intent.detect(text, analyse(text, language), pv or PVSignal.none())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Weiß jemand ob man das mit Alkohol nehmen darf", "de", Intent.QUESTION),
+        ("Wie lange hält sich das im Kühlschrank", "de", Intent.QUESTION),
+        ("Kann man das teilen?", "de", Intent.QUESTION),
+        ("Does anyone know if this is normal", "en", Intent.QUESTION),
+        ("Eure Hotline ist eine Frechheit, seit Wochen keine Antwort!", "de", Intent.COMPLAINT),
+        ("It still doesn't work and nobody answers", "en", Intent.COMPLAINT),
+        ("Vielen Dank, ihr seid super ❤️", "de", Intent.PRAISE),
+        ("Thank you so much, you guys rock", "en", Intent.PRAISE),
+        ("Ich nehme es seit drei Monaten, bei mir klappt alles", "de", Intent.EXPERIENCE),
+        ("Ihr Idioten", "de", Intent.ABUSE),
+        ("Jetzt kaufen! Gratis https://spam.example", "de", Intent.SPAM),
+        ("Make money from home, click here https://x.example", "en", Intent.SPAM),
+        ("Hallo", "other", Intent.OTHER),
+    ],
+)
+def test_intents(text: str, language: str, expected: Intent) -> None:
+    assert detect(text, language)[0] == expected
+
+
+def test_a_suspected_adverse_event_wins() -> None:
+    pv = PVSignal(suspected=True, score=0.9, products=("Cardiolin",))
+    assert detect("Danke! Seit Cardiolin habe ich Ausschlag", pv=pv) == (
+        Intent.ADVERSE_EVENT,
+        True,
+        SuggestedAction.OPEN_PV_CASE,
+    )
+
+
+def test_reply_expectation_and_suggested_action() -> None:
+    assert detect("Weiß jemand wo ich das bekomme") == (Intent.QUESTION, True, SuggestedAction.ANSWER)
+    assert detect("Das funktioniert nicht, unverschämt!") == (Intent.COMPLAINT, True, SuggestedAction.OFFER_SOLUTION)
+    assert detect("Tolles Produkt, sehr empfehlenswert!") == (Intent.PRAISE, False, SuggestedAction.THANK)
+    assert detect("Vielen Dank!") == (Intent.OTHER, False, SuggestedAction.IGNORE)  # thanks for our help, not praise
+    assert detect("Ihr Lügner und Verbrecher") == (Intent.ABUSE, False, SuggestedAction.HIDE)
+    assert detect("") == (Intent.OTHER, False, SuggestedAction.IGNORE)
+
+
+def test_an_exclamation_is_not_a_question() -> None:
+    assert detect("Was für ein toller Tag!")[0] == Intent.PRAISE

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import pytest
+
+from cmdesk.analysis.mood import analyse
+from cmdesk.model import Emotion, MoodLabel, Span
+
+
+def label(text: str, language: str) -> MoodLabel:
+    return analyse(text, language).label
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Das ist gut", "de", MoodLabel.POSITIVE),
+        ("Das ist nicht gut", "de", MoodLabel.NEGATIVE),
+        ("Das hilft mir leider nicht.", "de", MoodLabel.NEGATIVE),
+        ("kein Problem!", "de", MoodLabel.POSITIVE),
+        ("This is not bad", "en", MoodLabel.POSITIVE),
+        ("This is bad", "en", MoodLabel.NEGATIVE),
+        ("I don't like it", "en", MoodLabel.NEGATIVE),
+        ("Weiß jemand, wann das lieferbar ist?", "de", MoodLabel.NEUTRAL),
+        ("", "other", MoodLabel.NEUTRAL),
+    ],
+)
+def test_labels_with_negation(text: str, language: str, expected: MoodLabel) -> None:
+    assert label(text, language) == expected
+
+
+def test_negation_evidence_points_at_the_negator() -> None:
+    result = analyse("Das ist nicht gut", "de")
+    assert result.evidence == (Span(8, 13, "nicht", "negator"), Span(14, 17, "gut", "negative"))
+    assert result.score == -0.3412
+
+
+def test_intensifiers_and_dampeners() -> None:
+    plain = analyse("Das ist gut", "de").score
+    assert analyse("Das ist sehr gut", "de").score > plain > analyse("Das ist etwas gut", "de").score > 0
+    assert analyse("really bad", "en").score < analyse("bad", "en").score < analyse("slightly bad", "en").score < 0
+
+
+def test_caps_elongation_and_exclamation_emphasise() -> None:
+    base = analyse("I am angry", "en").score
+    assert analyse("I am ANGRY", "en").score < base
+    assert analyse("I am angryyyy", "en").score < base
+    assert analyse("I am angry!!!", "en").score < base
+    assert analyse("sooo gut", "de").evidence[0] == Span(0, 4, "sooo", "intensifier")
+
+
+def test_emoji_and_emoticons() -> None:
+    assert analyse("😡", "other").label == MoodLabel.NEGATIVE
+    assert analyse(":(", "other").label == MoodLabel.NEGATIVE
+    assert analyse(":-)", "other").label == MoodLabel.POSITIVE
+    thanks = analyse("Danke 🙏❤️", "de")
+    assert thanks.label == MoodLabel.POSITIVE
+    assert [(s.text, s.kind) for s in thanks.evidence] == [("Danke", "positive"), ("🙏", "emoji"), ("❤️", "emoji")]
+    assert set(thanks.emotions) == {Emotion.GRATITUDE.value, Emotion.JOY.value}
+
+
+def test_umlaut_spellings_score_the_same() -> None:
+    assert analyse("Das ist schön", "de").score == analyse("Das ist schoen", "de").score > 0
+    assert analyse("Ich bin wütend", "de").score == analyse("Ich bin wuetend", "de").score < 0
+
+
+def test_german_compounds_by_their_head() -> None:
+    result = analyse("Ich habe einen Hautausschlag", "de")
+    assert result.label == MoodLabel.NEGATIVE
+    assert result.evidence == (Span(15, 28, "Hautausschlag", "negative"),)
+
+
+def test_sarcasm_turns_praise_negative() -> None:
+    assert label("Na toll, wieder kaputt", "de") == MoodLabel.NEGATIVE
+    sarcastic = analyse("Great service, yeah right", "en")
+    assert sarcastic.label == MoodLabel.NEGATIVE
+    assert Emotion.JOY.value not in sarcastic.emotions
+    assert label("Great service /s", "en") == MoodLabel.NEGATIVE
+
+
+def test_contrast_weighs_what_follows() -> None:
+    assert label("Das Produkt ist gut, aber sehr teuer und schlecht verträglich", "de") == MoodLabel.NEGATIVE
+    assert label("Side effects at first, but now I feel great", "en") == MoodLabel.POSITIVE
+
+
+def test_emotions_are_shares_between_zero_and_one() -> None:
+    result = analyse("I am so angry and worried 😡", "en")
+    assert set(result.emotions) == {Emotion.ANGER.value, Emotion.WORRY.value}
+    assert all(0 < v < 1 for v in result.emotions.values())
+
+
+def test_mixed_language_german_text_with_english_words() -> None:
+    assert label("Das Produkt ist echt cool, love it", "de") == MoodLabel.POSITIVE
+
+
+def test_huge_text_is_capped_and_offsets_stay_valid() -> None:
+    text = "Das ist gut. " * 80_000
+    result = analyse(text, "de")
+    assert result.label == MoodLabel.POSITIVE
+    assert all(text[s.start : s.end] == s.text for s in result.evidence)
+    assert max(s.end for s in result.evidence) <= 20_000

@@ -1,0 +1,221 @@
+"""The sync engine with an in-process fake connector: pages, cursor, failures, health and gap alerts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+
+from cmdesk import events
+from cmdesk.channels.accounts import Account
+from cmdesk.channels.base import Connector, Delivery, OutgoingAction, Page, RejectedItem
+from cmdesk.clock import FixedClock
+from cmdesk.desk import Desk
+from cmdesk.errors import InvalidInput, RateLimited, ReconnectNeeded, TransientChannelError
+from cmdesk.model import IncomingMessage, MessageKind
+
+T0 = datetime.fromisoformat("2026-11-24T08:00:00+00:00")
+
+
+def comment(n: int) -> IncomingMessage:
+    return IncomingMessage(
+        external_id=f"c{n}",
+        kind=MessageKind.COMMENT,
+        text=f"comment number {n} about the product",
+        created_at=T0 + timedelta(seconds=n),
+        author_external_id=f"u{n % 7}",
+        author_name=f"User {n % 7}",
+        thread_external_id="post1",
+    )
+
+
+@dataclass
+class FakeConnector:
+    """Serves ``total`` comments ``page_size`` at a time; ``failures`` are raised once each, in order."""
+
+    total: int = 25
+    page_size: int = 10
+    failures: list[Exception] = field(default_factory=list)
+    fetches: list[dict[str, Any]] = field(default_factory=list)
+    rejects_at: int | None = None
+    kind: str = "facebook"
+
+    def fetch(self, cursor: dict[str, Any]) -> Page:
+        self.fetches.append(dict(cursor))
+        if self.failures:
+            raise self.failures.pop(0)
+        start = int(cursor.get("offset", 0))
+        end = min(start + self.page_size, self.total)
+        rejected: tuple[RejectedItem, ...] = ()
+        if self.rejects_at is not None and start <= self.rejects_at < end:
+            rejected = (RejectedItem(external_id="bad1", reason="no message text", raw={"id": "bad1"}),)
+        return Page(
+            items=tuple(comment(n) for n in range(start, end)),
+            cursor={"offset": end},
+            done=end >= self.total,
+            rejected=rejected,
+            token_expires_at=T0 + timedelta(days=50),
+        )
+
+    def deliver(self, action: OutgoingAction) -> Delivery:
+        return Delivery(remote_id="r1")
+
+    def find_delivered(self, action: OutgoingAction, *, since: datetime) -> Delivery | None:
+        return None
+
+    def check(self) -> str:
+        return "Fake page"
+
+
+@pytest.fixture
+def fake(desk: Desk) -> FakeConnector:
+    connector = FakeConnector()
+
+    def factory(account: Account, secret: str | None) -> Connector:
+        return connector
+
+    desk.accounts.connector_factory = factory
+    desk.accounts.add("facebook", "FB", {"page_id": "1"})
+    return connector
+
+
+def stored_ids(desk: Desk) -> list[str]:
+    rows = desk.store.read().execute("SELECT external_id FROM message ORDER BY id").fetchall()
+    return [r[0] for r in rows]
+
+
+def test_sync_stores_every_page_and_keeps_the_cursor(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
+    fake.rejects_at = 12
+    result = desk.sync.sync_account("FB")
+    assert (result.pages, result.fetched, result.new, result.rejected, result.done) == (3, 25, 25, 1, True)
+    assert stored_ids(desk) == [f"c{n}" for n in range(25)]
+    account = desk.accounts.get("FB")
+    assert account.cursor == {"offset": 25}
+    assert account.last_success_at == clock.now()
+    assert account.token_expires_at == T0 + timedelta(days=50)
+    assert account.items_last_hour == 25
+    rejected = desk.store.read().execute("SELECT external_id, reason, raw FROM rejected_item").fetchall()
+    assert rejected == [("bad1", "no message text", '{"id":"bad1"}')]
+    assert fake.fetches == [{}, {"offset": 10}, {"offset": 20}]
+
+
+def test_sync_again_resumes_from_the_cursor_and_stores_nothing_twice(desk: Desk, fake: FakeConnector) -> None:
+    desk.sync.sync_account("FB", max_pages=1)
+    assert desk.accounts.get("FB").retry_at is not None  # more to fetch: due again at once
+    fake.total = 30
+    desk.sync.sync_account("FB")
+    assert stored_ids(desk) == [f"c{n}" for n in range(30)]
+    assert fake.fetches[1] == {"offset": 10}
+
+
+def test_replaying_a_page_changes_nothing(desk: Desk, fake: FakeConnector) -> None:
+    desk.sync.sync_account("FB")
+    fake.rejects_at = 12
+    for _ in range(2):
+        with desk.store.transaction() as conn:
+            conn.execute("UPDATE channel_account SET cursor = '{\"offset\": 10}'")
+        result = desk.sync.sync_account("FB")
+        assert (result.fetched, result.new) == (15, 0)
+    assert len(stored_ids(desk)) == 25
+    assert desk.store.read().execute("SELECT COUNT(*) FROM rejected_item").fetchone()[0] == 1
+
+
+def test_reconnect_needed_pauses_the_account_and_loses_nothing(desk: Desk, fake: FakeConnector) -> None:
+    desk.sync.sync_account("FB", max_pages=1)
+    fake.failures = [ReconnectNeeded("the Facebook token expired; reconnect the account")]
+    result = desk.sync.sync_account("FB")
+    assert result.error == "the Facebook token expired; reconnect the account"
+    account = desk.accounts.get("FB")
+    assert (account.status, account.last_error, account.cursor) == (
+        "reconnect_needed",
+        "the Facebook token expired; reconnect the account",
+        {"offset": 10},
+    )
+    assert desk.sync.sync_due() == []  # not due while it needs reconnecting
+    desk.accounts.set_secret("FB", "fresh")
+    desk.sync.sync_account("FB")
+    assert len(stored_ids(desk)) == 25
+
+
+def test_rate_limit_sets_retry_at(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
+    fake.failures = [RateLimited("slow down", retry_after_s=900)]
+    desk.sync.sync_account("FB")
+    account = desk.accounts.get("FB")
+    assert account.retry_at == clock.now() + timedelta(seconds=900)
+    assert desk.sync.sync_due() == []
+    clock.advance(timedelta(seconds=900))
+    [result] = desk.sync.sync_due()
+    assert (result.new, result.error) == (25, None)
+    assert desk.accounts.get("FB").last_error is None
+
+
+def test_transient_errors_back_off_longer_each_time(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
+    fake.failures = [TransientChannelError("timeout")] * 3
+    waits = []
+    for _ in range(3):
+        start = clock.now()
+        [result] = desk.sync.sync_due()
+        assert result.error == "timeout"
+        retry_at = desk.accounts.get("FB").retry_at
+        assert retry_at is not None
+        waits.append(retry_at - start)
+        clock.set(retry_at)
+    assert waits == [timedelta(seconds=30), timedelta(seconds=60), timedelta(seconds=120)]
+    [result] = desk.sync.sync_due()
+    assert result.new == 25
+
+
+def test_schedule_follows_the_sync_interval(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
+    assert len(desk.sync.sync_due()) == 1
+    assert desk.sync.sync_due() == []
+    assert desk.sync.next_due_at() == clock.now() + timedelta(seconds=300)
+    clock.advance(timedelta(seconds=300))
+    assert len(desk.sync.sync_due()) == 1
+
+
+def test_monitoring_gap_alert_is_raised_and_cleared(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
+    desk.sync.sync_account("FB")
+    fake.failures = [TransientChannelError("down")] * 100
+    raised: list[bool] = []
+    desk.events.subscribe(events.ALERTS_CHANGED, lambda: raised.append(True))
+    clock.advance(timedelta(hours=7))
+    desk.sync.sync_due()
+    alerts = desk.store.read().execute("SELECT kind, key, cleared_at FROM alert").fetchall()
+    account_id = desk.accounts.get("FB").id
+    assert alerts == [("monitoring_gap", f"account:{account_id}", None)]
+    desk.sync.check_gaps()  # no second alert for the same gap
+    assert len(desk.store.read().execute("SELECT * FROM alert").fetchall()) == 1
+    fake.failures = []
+    desk.sync.sync_account("FB")
+    cleared = desk.store.read().execute("SELECT cleared_at FROM alert").fetchone()[0]
+    assert cleared == "2026-11-24T16:00:00Z"
+    assert raised == [True, True]
+
+
+def test_paused_accounts_are_neither_synced_nor_alerted(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
+    desk.accounts.pause("FB")
+    clock.advance(timedelta(hours=12))
+    assert desk.sync.sync_due() == []
+    with pytest.raises(InvalidInput, match="is paused"):
+        desk.sync.sync_account("FB")
+    assert desk.store.read().execute("SELECT COUNT(*) FROM alert").fetchone()[0] == 0
+
+
+def test_progress_events_per_page(desk: Desk, fake: FakeConnector) -> None:
+    progress: list[tuple[int, int]] = []
+    desk.events.subscribe(events.SYNC_PROGRESS, lambda account_id, fetched, stored: progress.append((fetched, stored)))
+    desk.sync.sync_account("FB")
+    assert progress == [(10, 10), (20, 20), (25, 25)]
+
+
+def test_a_bug_in_one_connector_is_recorded_and_others_still_sync(desk: Desk, fake: FakeConnector) -> None:
+    fake.failures = [KeyError("boom")]
+    desk.accounts.add("youtube", "YT", {"channel_id": "UC1"})
+    results = desk.sync.sync_due()
+    assert [(r.account, r.error) for r in results] == [
+        ("FB", "internal error (KeyError); see the log"),
+        ("YT", None),
+    ]
+    assert desk.accounts.get("FB").last_error == "internal error (KeyError); see the log"

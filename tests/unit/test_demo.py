@@ -1,0 +1,242 @@
+"""The demo store: reproducible from a seed and the clock, and it shows every feature a user looks for."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cmdesk import demo_texts as bank
+from cmdesk.clock import FixedClock
+from cmdesk.demo import DemoSummary, generate
+from cmdesk.demo_stream import DemoTimes
+from cmdesk.desk import Desk
+from cmdesk.model import ChannelKind, Role
+from cmdesk.pv.model import CaseState
+from cmdesk.store.codec import to_db_time
+from cmdesk.store.keys import KeyManager
+from cmdesk.templates.model import VersionState
+from tests.conftest import NOW, MemoryKeyring
+
+MESSAGES = 2_000
+# Every table the demo writes, in row order: two stores are the same if these digests are.
+TABLES = (
+    "channel_account",
+    "agent",
+    "person",
+    "author",
+    "person_merge_suggestion",
+    "message",
+    "status_event",
+    "note",
+    "tag",
+    "message_tag",
+    "person_tag",
+    "template",
+    "template_version",
+    "approval",
+    "pv_case",
+    "pv_case_message",
+    "pv_case_product",
+    "pv_case_event",
+    "pv_follow_up",
+    "outbox",
+    "alert",
+    "audit",
+)
+
+
+def build(folder: Path, *, seed: int = 7, worker: bool = False) -> tuple[Desk, DemoSummary]:
+    desk = Desk.create(
+        folder / "demo.cmdesk",
+        mode="passphrase",
+        passphrase="demo",
+        keys=KeyManager(MemoryKeyring()),
+        clock=FixedClock(NOW),
+        agent="Anna Berger",
+        role=Role.COMMUNITY_MANAGER,
+        memory_security=False,
+    )
+    return desk, generate(desk, messages=MESSAGES, seed=seed, worker=worker)
+
+
+def fingerprint(desk: Desk, summary: DemoSummary) -> dict[str, Any]:
+    conn = desk.store.read()
+    digests = {}
+    for table in TABLES:
+        digest = hashlib.sha256()
+        for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+            digest.update(repr(row).encode())
+        digests[table] = digest.hexdigest()
+    return {"summary": {**vars(summary), "seconds": None}, "tables": digests}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Desk, DemoSummary]]:
+    desk, summary = build(tmp_path_factory.mktemp("demo"))
+    yield desk, summary
+    desk.close()
+
+
+def test_same_seed_and_clock_give_the_same_store_in_process_or_worker(tmp_path: Path) -> None:
+    first, first_summary = build(tmp_path / "a")
+    second, second_summary = build(tmp_path / "b", worker=True)
+    other, other_summary = build(tmp_path / "c", seed=8)
+    try:
+        assert fingerprint(first, first_summary) == fingerprint(second, second_summary)
+        assert (
+            fingerprint(first, first_summary)["tables"]["message"]
+            != fingerprint(other, other_summary)["tables"]["message"]
+        )
+    finally:
+        for desk in (first, second, other):
+            desk.close()
+
+
+def test_summary_counts_match_the_store(demo: tuple[Desk, DemoSummary]) -> None:
+    desk, summary = demo
+    conn = desk.store.read()
+
+    def count(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
+    assert {
+        "messages": count("SELECT count(*) FROM message WHERE direction = 'in'"),
+        "replies": count("SELECT count(*) FROM message WHERE direction = 'out' AND kind = 'reply'"),
+        "posts": count("SELECT count(*) FROM message WHERE kind = 'post'"),
+        "persons": count("SELECT count(*) FROM person"),
+        "authors": count("SELECT count(*) FROM author"),
+        "accounts": count("SELECT count(*) FROM channel_account"),
+        "suspected": count("SELECT count(*) FROM message WHERE direction = 'in' AND pv_suspected = 1"),
+        "merge_suggestions": count("SELECT count(*) FROM person_merge_suggestion WHERE state = 'suggested'"),
+        "tagged_messages": count("SELECT count(*) FROM message_tag"),
+        "notes": count("SELECT count(*) FROM note"),
+    } == {
+        "messages": MESSAGES,
+        "replies": summary.replies,
+        "posts": summary.posts,
+        "persons": summary.persons,
+        "authors": summary.authors,
+        "accounts": len(bank.ACCOUNTS),
+        "suspected": summary.suspected,
+        "merge_suggestions": summary.merge_suggestions,
+        "tagged_messages": summary.tagged_messages,
+        "notes": summary.notes,
+    }
+    assert desk.queue.count(desk.queue.filter("all")) == MESSAGES
+    views = desk.queue.view_counts()
+    assert views["all"] == MESSAGES
+    by_status = dict(conn.execute("SELECT status, count(*) FROM message WHERE direction = 'in' GROUP BY status"))
+    assert views["waiting"] == by_status["waiting"]
+
+
+def test_full_text_search_finds_demo_messages(demo: tuple[Desk, DemoSummary]) -> None:
+    desk, _ = demo
+    conn = desk.store.read()
+    like = "SELECT count(*) FROM message WHERE direction = 'in' AND text LIKE '%Kopfschmerzen%'"
+    expected = int(conn.execute(like).fetchone()[0])
+    found = desk.queue.count(desk.queue.filter("all", search="Kopfschmerzen"))
+    assert expected > 0
+    assert found == expected
+    fts = conn.execute("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'Kopfschmerzen'").fetchone()[0]
+    assert fts == expected  # only inbound messages say it; posts and replies do not
+
+
+def test_every_channel_kind_with_realistic_health(demo: tuple[Desk, DemoSummary]) -> None:
+    desk, _ = demo
+    accounts = {a.name: a for a in desk.accounts.list()}
+    assert {a.kind for a in accounts.values()} == {k.value for k in ChannelKind}
+    lost = accounts[bank.RECONNECT_ACCOUNT]
+    silent = accounts[bank.STALE_ACCOUNT]
+    assert (lost.status, lost.last_error, lost.last_success_at, lost.last_error_at) == (
+        "reconnect_needed",
+        bank.RECONNECT_ERROR,
+        NOW - timedelta(hours=bank.RECONNECT_HOURS_AGO[0]),
+        NOW - timedelta(hours=bank.RECONNECT_HOURS_AGO[1]),
+    )
+    assert lost.last_error is not None and lost.last_error.startswith("reconnect needed")
+    assert (silent.status, silent.last_error, silent.last_success_at) == (
+        "active",
+        bank.STALE_ERROR,
+        NOW - timedelta(hours=bank.STALE_HOURS_AGO[0]),
+    )
+    assert desk.sync.check_gaps(NOW) == [silent.id]
+    others = [a for a in accounts.values() if a not in (lost, silent)]
+    assert {(a.status, a.last_error) for a in others} == {("active", None)}
+    synced = [NOW - a.last_success_at for a in others if a.kind != "file" and a.last_success_at is not None]
+    assert len(synced) == len(others) - 1 and max(synced) < timedelta(hours=1)
+    # nothing arrived on a channel after it went quiet
+    conn = desk.store.read()
+    for account, hours in ((lost, bank.RECONNECT_HOURS_AGO[0]), (silent, bank.STALE_HOURS_AGO[0])):
+        latest = conn.execute(
+            "SELECT max(created_at) FROM message WHERE account_id = ? AND direction = 'in'", (account.id,)
+        ).fetchone()[0]
+        assert latest <= to_db_time(NOW - timedelta(hours=hours))
+
+
+def test_default_templates_installed_and_approved_by_the_approver(demo: tuple[Desk, DemoSummary]) -> None:
+    desk, summary = demo
+    approver = next(a for a in desk.settings.agents() if a.name == "Miriam Schulz")
+    assert approver.role == Role.APPROVER
+    library = desk.templates.library()
+    assert len(library) == summary.templates_approved == 14
+    assert {t.language for t in library} == {"de", "en"}
+    assert [(v.state, v.approved_by) for t in library for v in t.versions] == [
+        (VersionState.APPROVED, "Miriam Schulz")
+    ] * len(library)
+    assert len(desk.templates.sendable()) == len(library)
+    assert desk.agent_name == "Anna Berger"  # the approver only stepped in for the approval
+
+
+def test_pv_cases_in_every_state_from_flagged_messages(demo: tuple[Desk, DemoSummary]) -> None:
+    desk, summary = demo
+    cases = desk.pv.list()
+    states = sorted(c.state.value for c in cases)
+    assert states == sorted(state for state, _ in bank.CASES)
+    assert summary.cases == {s.value: states.count(s.value) for s in CaseState if s.value in states}
+    for case in cases:
+        (source,) = case.sources
+        message = desk.messages.get(source.message_id)
+        assert (message.pv_suspected, message.pv_screening.value) == (True, "case")
+        if case.state != CaseState.DRAFT:
+            assert desk.pv.validity(case.id).valid
+        if case.state == CaseState.ACKNOWLEDGED:
+            assert case.safety_case_number.startswith("NVL-DS-2026-")
+        assert case.created_at <= NOW and case.day0 == message.received_at
+    assert any(c.follow_ups for c in cases if c.state == CaseState.DRAFT)
+
+
+def test_outbox_holds_sent_failed_and_queued_items(demo: tuple[Desk, DemoSummary]) -> None:
+    desk, summary = demo
+    conn = desk.store.read()
+    states = dict(conn.execute("SELECT state, count(*) FROM outbox GROUP BY state"))
+    assert states == summary.outbox
+    assert set(states) == {"sent", "failed", "queued"}
+    failed = [item for item in desk.outbox.pending() if item.state.value == "failed"]
+    assert [item.last_error for item in failed] == [bank.OUTBOX_FAILED_ERROR]
+
+
+def test_people_span_channels_with_merge_suggestions_notes_and_tags(demo: tuple[Desk, DemoSummary]) -> None:
+    desk, summary = demo
+    conn = desk.store.read()
+    multi = conn.execute(
+        "SELECT count(*) FROM (SELECT person_id FROM author GROUP BY person_id HAVING count(DISTINCT account_id) > 1)"
+    ).fetchone()[0]
+    assert multi > 0
+    assert summary.merge_suggestions > 0
+    assert conn.execute("SELECT count(*) FROM person_tag").fetchone()[0] > 0
+    assert conn.execute("SELECT count(*) FROM note WHERE person_id IS NOT NULL").fetchone()[0] > 0
+    assert conn.execute("SELECT count(*) FROM note WHERE message_id IS NOT NULL").fetchone()[0] > 0
+    languages = dict(conn.execute("SELECT language, count(*) FROM message WHERE direction = 'in' GROUP BY language"))
+    assert languages.get("de", 0) > MESSAGES // 5 and languages.get("en", 0) > MESSAGES // 5
+
+
+def test_demo_times_are_written_like_the_store_writes_times() -> None:
+    base = NOW.replace(hour=0) - timedelta(days=61)
+    times = DemoTimes(base, 70)
+    for second in (0, 1, 59, 3_599, 86_399, 86_400, 5_000_000, 69 * 86_400 + 86_399):
+        assert times.text(second) == to_db_time(base + timedelta(seconds=second))

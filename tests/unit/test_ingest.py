@@ -1,0 +1,158 @@
+"""Ingest stores a batch exactly as it would store its items one by one: same rows, ids, history and search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cmdesk.clock import FixedClock
+from cmdesk.desk import Desk
+from cmdesk.ingest import IngestResult, ingest
+from cmdesk.model import Attachment, IncomingMessage, MessageKind
+from cmdesk.store import bulk, messages
+from cmdesk.store.keys import KeyManager
+from tests.conftest import NOW, MemoryKeyring
+
+TABLES = {
+    "person": "id, display_name, created_at",
+    "author": "id, account_id, external_id, name, handle, profile_url, person_id, first_seen_at",
+    "message": "*",
+    "attachment": "id, message_id, filename, content_type, data",
+    "status_event": "id, message_id, at, actor, field, old_value, new_value, reason",
+}
+SEARCHES = ("Cardiolin", "Kopfschmerzen", "Schäfer", "Jürgen", "Eva", "Mila", "Ausschlag")
+
+
+def _item(
+    external_id: str,
+    text: str,
+    *,
+    author: str | None = "u1",
+    name: str = "Jürgen Schäfer",
+    deleted: bool = False,
+    attachments: tuple[Attachment, ...] = (),
+) -> IncomingMessage:
+    return IncomingMessage(
+        external_id=external_id,
+        kind=MessageKind.COMMENT,
+        text=text,
+        created_at=NOW - timedelta(hours=1),
+        author_external_id=author,
+        author_name=name,
+        author_handle=None if author is None else f"@{author}",
+        thread_external_id="post1",
+        url=f"https://facebook.example/{external_id}",
+        deleted=deleted,
+        attachments=attachments,
+        raw={"id": external_id},
+    )
+
+
+FIRST = [
+    _item("c1", "Seit ich Cardiolin nehme, habe ich Kopfschmerzen."),
+    _item("c2", "Wo finde ich den Beipackzettel?", author="u2", name="Eva Roth"),
+    _item("c3", "Danke für die schnelle Antwort!", author=None, name=""),
+    _item(
+        "c4",
+        "Hier ein Foto vom Ausschlag",
+        author="u2",
+        name="Eva R.",
+        attachments=(Attachment("a.jpg", "image/jpeg", b"\xff\xd8"),),
+    ),
+    _item("c5", "Ist Cardiolin auch für Kinder?", author="u3", name="Mila"),
+]
+SECOND = [
+    _item("c1", "Seit ich Cardiolin nehme, habe ich starke Kopfschmerzen."),  # edited
+    _item("c6", "Neu hier: hilft Cardiolin gegen Bluthochdruck?", author="u4", name="Tom"),
+    _item("c2", "Wo finde ich den Beipackzettel?", author="u2", name="Eva Roth-Berger"),  # renamed author
+    _item("c5", "", author="u3", name="Mila", deleted=True),
+    _item("c6", "Neu hier: hilft Cardiolin gegen hohen Blutdruck?", author="u4", name="Tom"),  # repeated in the batch
+    _item(
+        "c7",
+        "Mir ist schwindelig seit Cardiolin",
+        author="u5",
+        name="Jana",
+        attachments=(Attachment("b.png", "image/png", b"\x89PNG"),),
+    ),
+    _item("c3", "Danke für die schnelle Antwort!", author=None, name=""),  # unchanged
+]
+
+
+@pytest.fixture
+def two_desks(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Desk, Desk]]:
+    desks = []
+    for name in ("one_by_one", "batch"):
+        desk = Desk.create(
+            tmp_path / f"{name}.cmdesk", keys=KeyManager(MemoryKeyring()), clock=clock, agent="Anna Berger"
+        )
+        with desk.store.transaction() as conn:
+            bulk.insert_account(
+                conn, name="Novalind DE Facebook", kind="facebook", settings="{}", created_at="2026-11-01T00:00:00Z"
+            )
+        desks.append(desk)
+    yield desks[0], desks[1]
+    for desk in desks:
+        desk.close()
+
+
+def _store(desk: Desk, items: Sequence[IncomingMessage], *, one_by_one: bool) -> IngestResult:
+    total = IngestResult()
+    batches = [[item] for item in items] if one_by_one else [list(items)]
+    for batch in batches:
+        with desk.store.transaction() as conn:
+            result = ingest(conn, account_id=1, items=batch, analyzer=desk.analyzer, now=NOW)
+        total.new += result.new
+        total.updated += result.updated
+        total.deleted += result.deleted
+        total.unchanged += result.unchanged
+        total.message_ids += result.message_ids
+        total.new_ids += result.new_ids
+        total.person_ids |= result.person_ids
+    return total
+
+
+def _contents(desk: Desk) -> dict[str, Any]:
+    conn = desk.store.read()
+    found: dict[str, Any] = {t: conn.execute(f"SELECT {c} FROM {t} ORDER BY id").fetchall() for t, c in TABLES.items()}
+    for word in SEARCHES:
+        found[word] = conn.execute(
+            "SELECT rowid FROM message_fts WHERE message_fts MATCH ? ORDER BY rowid", (word,)
+        ).fetchall()
+    return found
+
+
+def test_a_batch_is_stored_as_its_items_one_by_one(two_desks: tuple[Desk, Desk]) -> None:
+    one, batch = two_desks
+    results = []
+    for items in (FIRST, SECOND):
+        results.append((_store(one, items, one_by_one=True), _store(batch, items, one_by_one=False)))
+    assert [r[1] for r in results] == [r[0] for r in results]
+    assert _contents(batch) == _contents(one)
+    first, second = results[0][1], results[1][1]
+    assert (first.new, first.message_ids, first.new_ids) == (5, [1, 2, 3, 4, 5], [1, 2, 3, 4, 5])
+    assert (second.new, second.updated, second.deleted, second.unchanged) == (2, 2, 1, 2)
+    assert (second.message_ids, second.new_ids) == ([1, 6, 2, 5, 6, 7, 3], [6, 7])
+
+
+def test_search_finds_a_batch_by_text_and_author(two_desks: tuple[Desk, Desk]) -> None:
+    _, batch = two_desks
+    _store(batch, FIRST, one_by_one=False)
+    found = _contents(batch)
+    assert [found[w] for w in ("Kopfschmerzen", "Eva", "Ausschlag")] == [[(1,)], [(2,), (4,)], [(4,)]]
+
+
+def test_big_batches_are_split_into_few_statements(two_desks: tuple[Desk, Desk]) -> None:
+    _, batch = two_desks
+    items = [
+        _item(f"m{n}", f"Frage Nummer {n} zu Cardiolin", author=f"u{n % 7}", name=f"User {n % 7}") for n in range(150)
+    ]
+    result = _store(batch, items, one_by_one=False)
+    assert (result.new, result.new_ids) == (150, list(range(1, 151)))
+    conn = batch.store.read()
+    assert conn.execute("SELECT min(id), max(id), count(*) FROM message").fetchone() == (1, 150, 150)
+    assert conn.execute("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'Cardiolin'").fetchone() == (150,)
+    assert messages.find_messages(conn, account_id=1, external_ids=["m0", "m149", "nope"]).keys() == {"m0", "m149"}

@@ -1,0 +1,1 @@
+"""The author panel: the person behind the current message, across every channel."""

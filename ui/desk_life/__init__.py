@@ -1,0 +1,1 @@
+"""Desk life: first run, unlocking, locking on demand and after idle time."""

@@ -1,0 +1,117 @@
+"""The thread around a message: the post, earlier comments, our replies and the message itself, as plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QWidget
+
+from cmdesk.model import Direction, Message, MessageKind
+from ui.message.document import SafeBrowser, insert_marked
+from ui.message.highlight import marks_for
+
+CURRENT_BACKGROUND = QColor(47, 111, 181, 45)
+OURS_INDENT = 24.0
+
+
+@dataclass(frozen=True)
+class ThreadEntry:
+    """One message of the thread as the view shows it."""
+
+    message_id: int
+    author: str
+    created_at: datetime
+    text: str
+    kind: MessageKind
+    ours: bool
+    current: bool
+    deleted: bool
+
+
+def entries(thread: Sequence[Message], *, authors: dict[int, str], current_id: int) -> list[ThreadEntry]:
+    """The thread oldest first, each message with its author's name; ours are the desk's outbound replies."""
+    return [
+        ThreadEntry(
+            message_id=m.id,
+            author=authors.get(m.author_id, "") if m.author_id is not None else "",
+            created_at=m.created_at,
+            text=m.text,
+            kind=m.kind,
+            ours=m.direction == Direction.OUTBOUND,
+            current=m.id == current_id,
+            deleted=m.deleted_at is not None,
+        )
+        for m in sorted(thread, key=lambda m: (m.created_at, m.id))
+    ]
+
+
+def local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class ThreadView(SafeBrowser):
+    """Read-only thread: each message a header line and its text; ours indented, the current one shaded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("thread_view")
+        self.entries: list[ThreadEntry] = []
+
+    def clear_thread(self) -> None:
+        self.entries = []
+        self.fresh_cursor()
+
+    def set_thread(self, items: Sequence[ThreadEntry], *, search: str = "") -> None:
+        self.entries = list(items)
+        cursor = self.fresh_cursor()
+        cursor.beginEditBlock()  # one layout pass for the whole thread, not one per insert
+        grey = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        current_at = 0
+        link_colour = self.link_colour()
+        for n, entry in enumerate(self.entries):
+            block = QTextBlockFormat()
+            block.setTopMargin(0 if n == 0 else 8)
+            if entry.ours:
+                block.setLeftMargin(OURS_INDENT)
+            if entry.current:
+                block.setBackground(CURRENT_BACKGROUND)
+                current_at = cursor.position()
+            header = QTextCharFormat()
+            header.setForeground(grey)
+            header.setFontWeight(QFont.Weight.DemiBold if entry.current else QFont.Weight.Normal)
+            if n == 0:
+                cursor.setBlockFormat(block)
+            else:
+                cursor.insertBlock(block, header)
+            cursor.insertText(self.header(entry), header)
+            body = QTextBlockFormat(block)
+            body.setTopMargin(0)
+            cursor.insertBlock(body, QTextCharFormat())
+            parts = marks_for(entry.text, search=search)
+            insert_marked(cursor, entry.text, parts, base=QTextCharFormat(), link_colour=link_colour)
+        cursor.endEditBlock()
+        shown = QTextCursor(self.document())
+        shown.setPosition(current_at)
+        self.setTextCursor(shown)
+        self.ensureCursorVisible()
+
+    def header(self, entry: ThreadEntry) -> str:
+        who = entry.author or self.tr("unknown author")
+        if entry.ours and entry.kind == MessageKind.POST:
+            who = self.tr("Our post ({author})").format(author=who)
+        elif entry.ours:
+            who = self.tr("Our reply ({author})").format(author=who)
+        elif entry.kind == MessageKind.POST:
+            who = self.tr("Post ({author})").format(author=who)
+        parts = [who, local_time(entry.created_at)]
+        if entry.current:
+            parts.append(self.tr("this message"))
+        if entry.deleted:
+            parts.append(self.tr("deleted on the channel"))
+        return " · ".join(parts)
+
+    def message_ids(self) -> list[int]:
+        return [entry.message_id for entry in self.entries]

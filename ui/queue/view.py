@@ -1,0 +1,186 @@
+"""The queue table: fixed row heights and column widths, so a million rows scroll smoothly."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ui.queue import columns as cols
+from ui.queue.delegates import ExcerptDelegate
+from ui.queue.model import QueueModel
+
+# After a new query or a jump the list is painted first; the message pane and author panel, whose loads
+# compete with that paint for the CPU, hear about the current message right after that paint (at the
+# latest ANNOUNCE_DELAY_MS later, if the list is not on screen), and not at all when another query
+# starts before: typing or clicking through filters loads no message on the way.
+ANNOUNCE_DELAY_MS = 100
+
+
+class QueueView(QTableView):
+    """Shows a QueueModel; tells which message is current and keeps the user's place on refresh."""
+
+    current_message_changed = Signal(object)  # message id | None
+    selection_changed = Signal()
+
+    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queue_view")
+        self._queue = model
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setTabKeyNavigation(False)
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        for column, width in enumerate(cols.WIDTHS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(cols.CHANNEL, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(cols.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.excerpt_delegate = ExcerptDelegate(self)
+        self._top_id: int | None = None
+        self._last_current: int | None = None
+        self._announce = QTimer(self)
+        self._announce.setSingleShot(True)
+        self._announce.setInterval(ANNOUNCE_DELAY_MS)
+        self._announce.timeout.connect(self._emit_current)
+        self._search = ""
+        self._jumping = False  # go_to_row is moving more than one row
+        self._search_waits = False  # a query is loading: its first page brings the new search marks
+        self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        model.layoutAboutToBeChanged.connect(self._remember_place)
+        model.layoutChanged.connect(self._restore_place)
+        model.layoutChanged.connect(self._emit_current)
+        model.modelReset.connect(self._on_reset)
+        model.query_started.connect(self._on_query_started)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._announce.isActive():
+            self._announce.start(0)  # the list is on screen: the others may load the message now
+
+    def set_search(self, search: str) -> None:
+        """Mark search hits in the excerpts; without a search the default (C++) painting is used, which is faster.
+
+        When a query for the search follows (the window sets both), the marks change with its first
+        page: the rows still shown are not painted again for a search they were not found by.
+        """
+        self._search = search
+        self._search_waits = False
+        QTimer.singleShot(0, self, self._apply_search_now)
+
+    def _apply_search_now(self) -> None:
+        if not self._search_waits:
+            self._apply_search()
+
+    def _apply_search(self) -> None:
+        self.excerpt_delegate.set_search(self._search)
+        delegate = self.excerpt_delegate if self._search.strip() else None
+        if self.itemDelegateForColumn(cols.TEXT) is not delegate:  # setting it repaints and lays out everything
+            self.setItemDelegateForColumn(cols.TEXT, delegate)  # type: ignore[arg-type]
+        elif delegate is not None:
+            self.viewport().update()
+
+    def _on_query_started(self) -> None:
+        self._announce.stop()  # the row picked for the last query is passed over
+        self._search_waits = True
+
+    # -- what is selected ------------------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        return self._queue.message_id(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """The selected messages, or the current one when nothing is selected (actions work on these)."""
+        selection = self.selectionModel().selection()
+        ranges = [(selection.at(i).top(), selection.at(i).bottom()) for i in range(selection.count())]
+        ids = self._queue.ids_in_rows(sorted(ranges))
+        if not ids and (current := self.current_id()) is not None:
+            ids = [current]
+        return list(dict.fromkeys(ids))
+
+    def go_to_row(self, row: int) -> None:
+        """Make ``row`` current and selected, and scroll it into view.
+
+        A jump (more than one row away) repaints the list, which comes first: the message pane hears
+        of the new message once it is painted. A step to the next or previous row is announced at once.
+        """
+        if not 0 <= row < self._queue.rowCount():
+            return
+        current = self.currentIndex()
+        self._jumping = not current.isValid() or abs(current.row() - row) > 1
+        index = self._queue.index(row, cols.TEXT)
+        try:
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+        finally:
+            self._jumping = False
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def step(self, step: int) -> None:
+        """j/k: the next or previous message."""
+        current = self.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        self.go_to_row(max(0, min(row, self._queue.rowCount() - 1)))
+
+    def select_id(self, message_id: int) -> bool:
+        row = self._queue.row_of(message_id)
+        if row is None:
+            return False
+        self.go_to_row(row)
+        return True
+
+    # -- keeping the place -------------------------------------------------------------------------
+
+    def _remember_place(self) -> None:
+        top = self.indexAt(QPoint(0, 0))
+        self._top_id = self._queue.message_id(top.row()) if top.isValid() else None
+
+    def _restore_place(self) -> None:
+        if self._top_id is None:
+            return
+        row = self._queue.row_of(self._top_id)
+        if row is not None:
+            self.scrollTo(self._queue.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _on_reset(self) -> None:
+        # A new query resets the model and the window selects a row right after: announce the current
+        # message once, after the list is painted (and without a "nothing selected" in between).
+        self._top_id = None
+        self._announce.start(ANNOUNCE_DELAY_MS)
+        if self._search_waits:
+            self._search_waits = False
+            self._apply_search()
+
+    def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._queue.announcing_first_page or self._jumping:
+            self._announce.start(ANNOUNCE_DELAY_MS)
+        else:
+            self._emit_current()
+
+    def _emit_current(self) -> None:
+        self._announce.stop()
+        mid = self.current_id()
+        if mid != self._last_current:
+            self._last_current = mid
+            self.current_message_changed.emit(mid)
+
+    def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self.selection_changed.emit()

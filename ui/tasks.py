@@ -1,0 +1,181 @@
+"""One task runner: core work off the UI thread, results back on the UI thread as signals.
+
+Database writes are serialized on one worker (SQLite has one writer), reads run on a
+small pool with their own per-thread read connections, network calls on their own
+pool. A worker never touches a widget: it returns a value, and ``on_done`` runs on
+the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from cmdesk.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a task (via ``Task.check``) when the user cancelled it."""
+
+
+@dataclass(eq=False)
+class Task:
+    """Handle of one submitted job: progress reporting and cooperative cancellation."""
+
+    label: str
+    _cancel: threading.Event = field(default_factory=threading.Event)
+    _runner: TaskRunner | None = None
+    future: Future[Any] | None = None
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled(self.label)
+
+    def progress(self, done: int, total: int) -> None:
+        """Callable from the worker; the runner re-emits it on the UI thread."""
+        self.check()
+        if self._runner is not None:
+            self._runner._progress.emit(self, done, total)
+
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class TaskRunner(QObject):
+    """Runs callables on worker threads and calls back on the UI thread."""
+
+    task_started = Signal(object)  # Task
+    task_finished = Signal(object)  # Task
+    task_progress = Signal(object, int, int)  # Task, done, total
+    task_failed = Signal(object, str)  # Task, one-line message fit to show (user errors only)
+    _deliver = Signal(object)  # a zero-argument callable to run on the UI thread
+    _progress = Signal(object, int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cmdesk-write")
+        self._readers = ThreadPoolExecutor(max_workers=3, thread_name_prefix="cmdesk-read")
+        self._network = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cmdesk-net")
+        self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self.task_progress, Qt.ConnectionType.QueuedConnection)
+        self._running: set[Task] = set()
+        self._closed = False
+
+    # -- submitting ----------------------------------------------------------------------
+
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *,
+        label: str = "",
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        with_task: bool = False,
+    ) -> Task:
+        """A database write; all writes run one after another on the same worker."""
+        return self._submit(self._writer, fn, label=label, on_done=on_done, on_error=on_error, with_task=with_task)
+
+    def read(
+        self,
+        fn: Callable[..., Any],
+        *,
+        label: str = "",
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        with_task: bool = False,
+    ) -> Task:
+        """A slow read (full id lists, counts) off the UI thread."""
+        return self._submit(self._readers, fn, label=label, on_done=on_done, on_error=on_error, with_task=with_task)
+
+    def network(
+        self,
+        fn: Callable[..., Any],
+        *,
+        label: str = "",
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        with_task: bool = False,
+    ) -> Task:
+        """Network work (sync, delivery) on its own pool, so it never waits behind a write."""
+        return self._submit(self._network, fn, label=label, on_done=on_done, on_error=on_error, with_task=with_task)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def shutdown(self) -> None:
+        """Cancel what is running and wait for the workers (at window close or lock)."""
+        self._closed = True
+        for task in list(self._running):
+            task.cancel()
+        for pool in (self._writer, self._readers, self._network):
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _submit(
+        self,
+        pool: ThreadPoolExecutor,
+        fn: Callable[..., Any],
+        *,
+        label: str,
+        on_done: Done | None,
+        on_error: Failed | None,
+        with_task: bool,
+    ) -> Task:
+        task = Task(label=label, _runner=self)
+        if self._closed:
+            return task
+        self._running.add(task)
+        if label:
+            self.task_started.emit(task)
+
+        def job() -> None:
+            try:
+                result = fn(task) if with_task else fn()
+            except BaseException as err:  # delivered to the UI thread; nothing is swallowed
+                failure = err
+                self._deliver.emit(lambda: self._finish(task, on_error, failure, failed=True))
+                return
+            self._deliver.emit(lambda: self._finish(task, on_done, result, failed=False))
+
+        task.future = pool.submit(job)
+        return task
+
+    def _finish(self, task: Task, callback: Callable[[Any], None] | None, value: Any, *, failed: bool) -> None:
+        self._running.discard(task)
+        if task.label:
+            self.task_finished.emit(task)
+        if failed:
+            err: BaseException = value
+            if isinstance(err, Cancelled):
+                return
+            if callback is not None:
+                callback(err)
+            elif isinstance(err, UserError):
+                self.task_failed.emit(task, str(err))
+            else:
+                log.error("task %r failed", task.label, exc_info=(type(err), err, err.__traceback__))
+                self.task_failed.emit(task, f"{type(err).__name__}: {err}")
+            return
+        if callback is not None and not task.cancelled:
+            callback(value)
+
+    def _on_deliver(self, thunk: Callable[[], None]) -> None:
+        thunk()

@@ -1,0 +1,1 @@
+"""Triage dialogs for the main window."""
