@@ -28,6 +28,7 @@ NAMES: tuple[str, ...] = (
     "m0001_initial",
     "m0002_meddra",
     "m0003_report_indexes",
+    "m0004_queue_indexes",
 )
 
 

@@ -242,8 +242,13 @@ def test_cancel_from_another_thread_interrupts_the_running_statement(tdesk: Desk
     worker = threading.Thread(target=read)
     worker.start()
     assert started.wait(10)
-    canceller.cancel()
-    worker.join(10)
+    # an interrupt that lands between entering running() and the statement's start is lost (SQLite
+    # forgets it when nothing runs); the window then just discards the stale answer: cancel again
+    for _ in range(200):
+        canceller.cancel()
+        worker.join(0.05)
+        if not worker.is_alive():
+            break
     assert (worker.is_alive(), outcome, conn.execute("SELECT 1").fetchall()) == (False, ["interrupted"], [(1,)])
 
 
