@@ -22,7 +22,7 @@ from cmdesk.model import (
     SuggestedAction,
 )
 from cmdesk.store import messages as sql
-from cmdesk.store.codec import from_db_time, from_json
+from cmdesk.store.codec import from_db_time, from_json, to_db_time
 
 if TYPE_CHECKING:
     from cmdesk.desk import Desk
@@ -41,6 +41,22 @@ class MessageDetail:
     pv_evidence: tuple[Span, ...] = ()
     pv_screening_reason: str | None = None
     first_response_at: Any = None
+
+
+# How much of a long thread the pane shows around the message being worked on.
+THREAD_BEFORE = 20
+THREAD_AFTER = 10
+
+
+@dataclass(frozen=True)
+class ThreadWindow:
+    """The part of a thread shown with a message: the post, the messages around it, and what was left out."""
+
+    messages: list[Message]  # oldest first; the opening post first when there is one
+    authors: dict[int, str]  # display name of each author id in ``messages``
+    opening: int = 0  # 1 when messages[0] is the thread's opening post (shown whatever is left out)
+    earlier_left_out: int = 0  # messages between the opening post and the next one shown
+    later_left_out: int = 0  # messages after the last one shown
 
 
 def message_from_row(r: Sequence[Any]) -> Message:
@@ -127,14 +143,29 @@ class MessageService:
             first_response_at=from_db_time(row[32]),
         )
 
-    def thread(self, message_id: int, *, limit: int = 200) -> list[Message]:
-        """The message's thread, oldest first: the post, earlier comments and replies, our answers."""
+    def thread(self, message_id: int, *, before: int = THREAD_BEFORE, after: int = THREAD_AFTER) -> ThreadWindow:
+        """The conversation around a message, oldest first: the post, nearby comments and replies, our answers.
+
+        The message itself is always included, however long the thread; what is left out on
+        either side is counted so the pane can say so.
+        """
         message = self.get(message_id)
         thread_id = message.thread_external_id or message.external_id
-        rows = sql.thread_messages(
-            self._desk.store.read(), account_id=message.account_id, thread_external_id=thread_id, limit=limit
+        conn = self._desk.store.read()
+        rows, opening, earlier, later = sql.thread_around(
+            conn,
+            account_id=message.account_id,
+            thread_external_id=thread_id,
+            created_at=to_db_time(message.created_at) or "",
+            message_id=message_id,
+            before=before,
+            after=after,
         )
-        return [message_from_row(r) for r in rows]
+        messages = [message_from_row(r) for r in rows]
+        authors = sql.author_names(conn, [m.author_id for m in messages if m.author_id is not None])
+        return ThreadWindow(
+            messages=messages, authors=authors, opening=opening, earlier_left_out=earlier, later_left_out=later
+        )
 
     def attachments(self, message_id: int) -> list[tuple[str, str, bytes]]:
         return sql.attachments(self._desk.store.read(), message_id)

@@ -272,9 +272,10 @@ class MainWindow(QMainWindow):
         text = self.search.search_text()
         chips = filter_kwargs(self.search.chip_state(), now=desk.clock.now())
         self._wanted_id = self.view.current_id() or self._wanted_id
-        self.bridge.set_search_text(text)
         self.view.set_search(text)
         self.model.set_filter(desk.queue.filter(self._view, search=text, **chips))
+        # after the query has started: the message pane marks the new search while the queue reads
+        self.bridge.set_search_text(text)
 
     def _on_view_selected(self, view: str) -> None:
         self._view = view

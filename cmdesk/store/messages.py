@@ -204,6 +204,61 @@ def thread_messages(
     return rows
 
 
+def thread_around(
+    conn: Connection,
+    *,
+    account_id: int,
+    thread_external_id: str,
+    created_at: str,
+    message_id: int,
+    before: int,
+    after: int,
+) -> tuple[list[tuple[Any, ...]], int, int, int]:
+    """Rows, how many of them open the thread (0 or 1), and the counts left out before and after.
+
+    The thread's opening post and the ``before`` and ``after`` messages around one, and how many were left out.
+
+    A busy post collects thousands of comments; the pane shows the conversation around the
+    message being worked on (each side read from the thread index in order) and says how many
+    earlier and later messages it leaves out, instead of the oldest few hundred.
+    """
+    key = (account_id, thread_external_id)
+    root = conn.execute(
+        f"SELECT {MESSAGE_COLUMNS} FROM message WHERE account_id = ? AND external_id = ? AND id != ?",
+        (*key, message_id),
+    ).fetchall()
+    same_thread = "account_id = ? AND thread_external_id = ? AND external_id != ?"
+    params = (*key, thread_external_id, created_at, message_id)
+    earlier = conn.execute(
+        f"""SELECT {MESSAGE_COLUMNS} FROM message WHERE {same_thread} AND (created_at, id) < (?, ?)
+            ORDER BY created_at DESC, id DESC LIMIT ?""",
+        (*params, before),
+    ).fetchall()
+    later = conn.execute(
+        f"""SELECT {MESSAGE_COLUMNS} FROM message WHERE {same_thread} AND (created_at, id) > (?, ?)
+            ORDER BY created_at, id LIMIT ?""",
+        (*params, after),
+    ).fetchall()
+    current = conn.execute(f"SELECT {MESSAGE_COLUMNS} FROM message WHERE id = ?", (message_id,)).fetchall()
+    counts = conn.execute(
+        f"""SELECT count(*) FILTER (WHERE (created_at, id) < (?, ?)), count(*) FILTER (WHERE (created_at, id) > (?, ?))
+            FROM message WHERE {same_thread}""",
+        (created_at, message_id, created_at, message_id, *key, thread_external_id),
+    ).fetchall()[0]
+    rows = [*root[:1], *reversed(earlier), *current, *later]
+    return rows, len(root[:1]), int(counts[0]) - len(earlier), int(counts[1]) - len(later)
+
+
+def author_names(conn: Connection, author_ids: Sequence[int]) -> dict[int, str]:
+    """Display names of several authors in one read (a thread's speakers)."""
+    wanted = sorted(set(author_ids))
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows = conn.execute(f"SELECT id, name FROM author WHERE id IN ({marks})", wanted).fetchall()
+    return {int(r[0]): str(r[1] or "") for r in rows}
+
+
 def person_messages(conn: Connection, person_id: int, *, limit: int = 500) -> list[tuple[Any, ...]]:
     rows: list[tuple[Any, ...]] = conn.execute(
         f"""SELECT {MESSAGE_COLUMNS} FROM message

@@ -442,7 +442,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="142" />
+      <location filename="../../ui/app.py" line="143" />
       <source>Creating the demo desk…</source>
       <translation>Demo-Desk wird angelegt …</translation>
     </message>
@@ -1438,7 +1438,7 @@ sha256: %5</translation>
   <context>
     <name>Dashboard</name>
     <message numerus="yes">
-      <location filename="../../ui/dashboard/dashboard.py" line="116" />
+      <location filename="../../ui/dashboard/dashboard.py" line="87" />
       <source>Last %n day(s)</source>
       <translation>
         <numerusform>Letzter %n Tag</numerusform>
@@ -1446,253 +1446,254 @@ sha256: %5</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="122" />
+      <location filename="../../ui/dashboard/dashboard.py" line="93" />
       <source>All channels</source>
       <translation>Alle Kanäle</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="123" />
+      <location filename="../../ui/dashboard/dashboard.py" line="94" />
       <source>All agents</source>
       <translation>Alle Zuständigen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="124" />
+      <location filename="../../ui/dashboard/dashboard.py" line="95" />
       <source>All products</source>
       <translation>Alle Produkte</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="127" />
+      <location filename="../../ui/dashboard/dashboard.py" line="98" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="130" />
+      <location filename="../../ui/dashboard/dashboard.py" line="101" />
       <source>Export</source>
       <translation>Exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="133" />
+      <location filename="../../ui/dashboard/dashboard.py" line="104" />
       <source>Tables as CSV…</source>
       <translation>Tabellen als CSV …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="134" />
+      <location filename="../../ui/dashboard/dashboard.py" line="105" />
       <source>Dashboard as PNG…</source>
       <translation>Dashboard als PNG …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="135" />
+      <location filename="../../ui/dashboard/dashboard.py" line="106" />
       <source>Dashboard as PDF…</source>
       <translation>Dashboard als PDF …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="139" />
+      <location filename="../../ui/dashboard/dashboard.py" line="110" />
       <source>Period:</source>
       <translation>Zeitraum:</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="156" />
+      <location filename="../../ui/dashboard/dashboard.py" line="127" />
       <source>Channel</source>
       <translation>Kanal</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="157" />
+      <location filename="../../ui/dashboard/dashboard.py" line="128" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="158" />
+      <location filename="../../ui/dashboard/dashboard.py" line="129" />
       <source>Last successful sync</source>
       <translation>Letzte erfolgreiche Synchronisierung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="159" />
+      <location filename="../../ui/dashboard/dashboard.py" line="130" />
       <source>Hours since</source>
       <translation>Stunden seitdem</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="160" />
+      <location filename="../../ui/dashboard/dashboard.py" line="131" />
       <source>Monitoring</source>
       <translation>Überwachung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="161" />
+      <location filename="../../ui/dashboard/dashboard.py" line="132" />
       <source>Last error</source>
       <translation>Letzter Fehler</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="165" />
+      <location filename="../../ui/dashboard/dashboard.py" line="136" />
       <source>Monitoring coverage (a gap means adverse events may go unseen)</source>
       <translation>Überwachungsabdeckung (bei einer Lücke bleiben unerwünschte Arzneimittelereignisse womöglich unbemerkt)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="174" />
+      <location filename="../../ui/dashboard/dashboard.py" line="145" />
       <source>Pharmacovigilance</source>
       <translation>Pharmakovigilanz</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="178" />
+      <location filename="../../ui/dashboard/dashboard.py" line="149" />
       <source>Agent</source>
       <translation>Zuständig</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="179" />
+      <location filename="../../ui/dashboard/dashboard.py" line="150" />
       <source>Open</source>
       <translation>Offen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="180" />
+      <location filename="../../ui/dashboard/dashboard.py" line="151" />
       <source>Waiting</source>
       <translation>Wartend</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="181" />
+      <location filename="../../ui/dashboard/dashboard.py" line="152" />
       <source>Handled</source>
       <translation>Erledigt</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="182" />
+      <location filename="../../ui/dashboard/dashboard.py" line="153" />
       <source>First response, median (business h)</source>
       <translation>Erste Antwort, Median (Std. Geschäftszeit)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="183" />
+      <location filename="../../ui/dashboard/dashboard.py" line="154" />
       <source>First response, 90th pct</source>
       <translation>Erste Antwort, 90. Perzentil</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="184" />
+      <location filename="../../ui/dashboard/dashboard.py" line="155" />
       <source>Handling, median (h)</source>
       <translation>Bearbeitung, Median (h)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="185" />
+      <location filename="../../ui/dashboard/dashboard.py" line="156" />
       <source>SLA breaches</source>
       <translation>SLA-Verstöße</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="194" />
+      <location filename="../../ui/dashboard/dashboard.py" line="165" />
       <source>Workload and response times</source>
       <translation>Arbeitslast und Antwortzeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="203" />
+      <location filename="../../ui/dashboard/dashboard.py" line="174" />
       <source>Crisis early warning</source>
       <translation>Krisenfrühwarnung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="205" />
+      <location filename="../../ui/dashboard/dashboard.py" line="176" />
       <source>Mood</source>
       <translation>Stimmung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="230" />
+      <location filename="../../ui/dashboard/dashboard.py" line="212" />
       <source>Loading…</source>
       <translation>Wird geladen …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="232" />
+      <location filename="../../ui/dashboard/dashboard.py" line="217" />
+      <location filename="../../ui/dashboard/dashboard.py" line="222" />
       <source>Loading the dashboard</source>
       <translation>Dashboard wird geladen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="243" />
+      <location filename="../../ui/dashboard/dashboard.py" line="234" />
       <source>%1 to %2</source>
       <translation>%1 bis %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="273" />
+      <location filename="../../ui/dashboard/dashboard.py" line="265" />
       <source>never</source>
       <translation>nie</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="275" />
+      <location filename="../../ui/dashboard/dashboard.py" line="267" />
       <source>GAP</source>
       <translation>LÜCKE</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="275" />
+      <location filename="../../ui/dashboard/dashboard.py" line="267" />
       <source>ok</source>
       <translation>ok</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="287" />
+      <location filename="../../ui/dashboard/dashboard.py" line="279" />
       <source>Messages flagged</source>
       <translation>Nachrichten mit Verdacht</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="288" />
+      <location filename="../../ui/dashboard/dashboard.py" line="280" />
       <source>Still unscreened</source>
       <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="289" />
+      <location filename="../../ui/dashboard/dashboard.py" line="281" />
       <source>Forwarded within 24 h</source>
       <translation>Binnen 24 h weitergeleitet</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="290" />
+      <location filename="../../ui/dashboard/dashboard.py" line="282" />
       <source>Overdue (internal 24 h)</source>
       <translation>Überfällig (intern 24 h)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="291" />
+      <location filename="../../ui/dashboard/dashboard.py" line="283" />
       <source>Overdue (regulatory)</source>
       <translation>Überfällig (regulatorisch)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="292" />
+      <location filename="../../ui/dashboard/dashboard.py" line="284" />
       <source>Follow-ups outstanding</source>
       <translation>Ausstehende Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="293" />
+      <location filename="../../ui/dashboard/dashboard.py" line="285" />
       <source>Reconciliation gaps</source>
       <translation>Abgleichslücken</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="307" />
+      <location filename="../../ui/dashboard/dashboard.py" line="299" />
       <source>Open cases by age</source>
       <translation>Offene Fälle nach Alter</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="309" />
+      <location filename="../../ui/dashboard/dashboard.py" line="301" />
       <source>cases</source>
       <translation>Fälle</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="319" />
+      <location filename="../../ui/dashboard/dashboard.py" line="311" />
       <source>(unassigned)</source>
       <translation>(nicht zugewiesen)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="340" />
+      <location filename="../../ui/dashboard/dashboard.py" line="332" />
       <source>Handled per day</source>
       <translation>Erledigt pro Tag</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="351" />
+      <location filename="../../ui/dashboard/dashboard.py" line="343" />
       <source>Volume per channel and day</source>
       <translation>Aufkommen pro Kanal und Tag</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="367" />
+      <location filename="../../ui/dashboard/dashboard.py" line="359" />
       <source>Negative messages per channel and day (%)</source>
       <translation>Negative Nachrichten pro Kanal und Tag (%)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="382" />
+      <location filename="../../ui/dashboard/dashboard.py" line="374" />
       <source>No spikes against the trailing baseline.</source>
       <translation>Keine Ausschläge gegenüber dem gleitenden Ausgangsniveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="457" />
+      <location filename="../../ui/dashboard/dashboard.py" line="449" />
       <source>Export tables to folder</source>
       <translation>Tabellen in Ordner exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="462" />
-      <location filename="../../ui/dashboard/dashboard.py" line="467" />
+      <location filename="../../ui/dashboard/dashboard.py" line="454" />
+      <location filename="../../ui/dashboard/dashboard.py" line="459" />
       <source>Save dashboard</source>
       <translation>Dashboard speichern</translation>
     </message>
@@ -2228,47 +2229,47 @@ sha256: %5</translation>
   <context>
     <name>MessagePane</name>
     <message>
-      <location filename="../../ui/message/pane.py" line="93" />
+      <location filename="../../ui/message/pane.py" line="95" />
       <source>Select a message in the queue.</source>
       <translation>Wählen Sie eine Nachricht in der Warteschlange aus.</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="139" />
+      <location filename="../../ui/message/pane.py" line="141" />
       <source>This address cannot be opened: {url}</source>
       <translation>Diese Adresse kann nicht geöffnet werden: {url}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="250" />
+      <location filename="../../ui/message/pane.py" line="262" />
       <source>red/green: words behind the mood</source>
       <translation>rot/grün: Wörter, die die Stimmung bestimmen</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="252" />
+      <location filename="../../ui/message/pane.py" line="264" />
       <source>violet, dashed: possible adverse event</source>
       <translation>violett, gestrichelt: mögliches unerwünschtes Arzneimittelereignis</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="254" />
+      <location filename="../../ui/message/pane.py" line="266" />
       <source>yellow: search hits</source>
       <translation>gelb: Suchtreffer</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="283" />
+      <location filename="../../ui/message/pane.py" line="295" />
       <source>Save attachment</source>
       <translation>Anhang speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="290" />
+      <location filename="../../ui/message/pane.py" line="302" />
       <source>Saving the attachment</source>
       <translation>Anhang wird gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="291" />
+      <location filename="../../ui/message/pane.py" line="303" />
       <source>Saved to {path}</source>
       <translation>Gespeichert unter {path}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="300" />
+      <location filename="../../ui/message/pane.py" line="312" />
       <source>Retrying</source>
       <translation>Wird erneut versucht</translation>
     </message>
@@ -3589,37 +3590,37 @@ sha256: %5</translation>
   <context>
     <name>SyncScheduler</name>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="173" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="175" />
       <source>internal error (%1); see the log</source>
       <translation>interner Fehler (%1); siehe Protokoll</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="220" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="225" />
       <source>Sync paused while the desk is locked</source>
       <translation>Synchronisierung pausiert, solange der Desk gesperrt ist</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="223" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="228" />
       <source>Syncing %1: %2 fetched</source>
       <translation>%1 wird synchronisiert: %2 abgerufen</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="224" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="229" />
       <source>Syncing %1…</source>
       <translation>%1 wird synchronisiert …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="226" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="231" />
       <source>Monitoring gap: %1</source>
       <translation>Überwachungslücke: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="228" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="233" />
       <source>Sync: checking the accounts…</source>
       <translation>Synchronisierung: Konten werden geprüft …</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/sync_scheduler.py" line="234" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="239" />
       <source>Sync: %n account(s) need attention</source>
       <translation>
         <numerusform>Synchronisierung: %n Konto erfordert Aufmerksamkeit</numerusform>
@@ -3627,12 +3628,12 @@ sha256: %5</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="236" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="241" />
       <source>Sync: no active channel accounts</source>
       <translation>Synchronisierung: keine aktiven Kanalkonten</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/sync_scheduler.py" line="237" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="242" />
       <source>Sync OK: %n account(s)</source>
       <translation>
         <numerusform>Synchronisierung OK: %n Konto</numerusform>
@@ -3819,33 +3820,49 @@ sha256: %5</translation>
   </context>
   <context>
     <name>ThreadView</name>
+    <message numerus="yes">
+      <location filename="../../ui/message/thread_view.py" line="95" />
+      <source>… %n earlier message(s) not shown</source>
+      <translation>
+        <numerusform>… %n frühere Nachricht nicht angezeigt</numerusform>
+        <numerusform>… %n frühere Nachrichten nicht angezeigt</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/message/thread_view.py" line="120" />
+      <source>… %n later message(s) not shown</source>
+      <translation>
+        <numerusform>… %n spätere Nachricht nicht angezeigt</numerusform>
+        <numerusform>… %n spätere Nachrichten nicht angezeigt</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="102" />
+      <location filename="../../ui/message/thread_view.py" line="128" />
       <source>unknown author</source>
       <translation>unbekannter Autor</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="104" />
+      <location filename="../../ui/message/thread_view.py" line="130" />
       <source>Our post ({author})</source>
       <translation>Unser Beitrag ({author})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="106" />
+      <location filename="../../ui/message/thread_view.py" line="132" />
       <source>Our reply ({author})</source>
       <translation>Unsere Antwort ({author})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="108" />
+      <location filename="../../ui/message/thread_view.py" line="134" />
       <source>Post ({author})</source>
       <translation>Beitrag ({author})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="111" />
+      <location filename="../../ui/message/thread_view.py" line="137" />
       <source>this message</source>
       <translation>diese Nachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="113" />
+      <location filename="../../ui/message/thread_view.py" line="139" />
       <source>deleted on the channel</source>
       <translation>im Kanal gelöscht</translation>
     </message>
@@ -4144,52 +4161,52 @@ sha256: %5</translation>
   <context>
     <name>ViewsPanel</name>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="53" />
+      <location filename="../../ui/queue/views_panel.py" line="58" />
       <source>My queue</source>
       <translation>Meine Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="54" />
+      <location filename="../../ui/queue/views_panel.py" line="59" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="55" />
+      <location filename="../../ui/queue/views_panel.py" line="60" />
       <source>PV review</source>
       <translation>PV-Prüfung</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="56" />
+      <location filename="../../ui/queue/views_panel.py" line="61" />
       <source>Waiting</source>
       <translation>Wartend</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="57" />
+      <location filename="../../ui/queue/views_panel.py" line="62" />
       <source>Done</source>
       <translation>Erledigt</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="58" />
+      <location filename="../../ui/queue/views_panel.py" line="63" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="121" />
+      <location filename="../../ui/queue/views_panel.py" line="132" />
       <source>Views</source>
       <translation>Ansichten</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="125" />
+      <location filename="../../ui/queue/views_panel.py" line="136" />
       <source>Channels</source>
       <translation>Kanäle</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="137" />
+      <location filename="../../ui/queue/views_panel.py" line="148" />
       <source>Saved filters</source>
       <translation>Gespeicherte Filter</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="186" />
+      <location filename="../../ui/queue/views_panel.py" line="197" />
       <source>Delete saved filter</source>
       <translation>Gespeicherten Filter löschen</translation>
     </message>

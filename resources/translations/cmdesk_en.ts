@@ -140,6 +140,23 @@
     </message>
   </context>
   <context>
+    <name>ThreadView</name>
+    <message numerus="yes">
+      <source>… %n earlier message(s) not shown</source>
+      <translation>
+        <numerusform>… %n earlier message not shown</numerusform>
+        <numerusform>… %n earlier messages not shown</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>… %n later message(s) not shown</source>
+      <translation>
+        <numerusform>… %n later message not shown</numerusform>
+        <numerusform>… %n later messages not shown</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>TriageActions</name>
     <message numerus="yes">
       <source>Assigned %n message(s)</source>

@@ -36,6 +36,9 @@ class PaneData:
 
     detail: MessageDetail
     thread: list[ThreadEntry]  # empty when the message stands alone
+    opening: int  # 1 when thread[0] is the opening post
+    earlier_left_out: int  # thread messages between the opening post and the next entry, not shown
+    later_left_out: int  # thread messages after the last entry, not shown
     attachments: list[AttachmentInfo]
     tags: list[str]
     notes: list[Note]
@@ -47,16 +50,15 @@ def load(desk: Desk, message_id: int) -> PaneData:
     """Read the message, its thread (with author names), attachments, notes, history and outbox items."""
     detail = desk.messages.detail(message_id)
     thread = desk.messages.thread(message_id)
-    authors: dict[int, str] = {}
+    authors = dict(thread.authors)
     if detail.author is not None:
         authors[detail.author.id] = detail.author.name
-    for message in thread:
-        if message.author_id is not None and message.author_id not in authors:
-            other = desk.messages.detail(message.id).author
-            authors[message.author_id] = other.name if other is not None else ""
     return PaneData(
         detail=detail,
-        thread=entries(thread, authors=authors, current_id=message_id) if len(thread) > 1 else [],
+        thread=entries(thread.messages, authors=authors, current_id=message_id) if len(thread.messages) > 1 else [],
+        opening=thread.opening,
+        earlier_left_out=thread.earlier_left_out,
+        later_left_out=thread.later_left_out,
         attachments=[
             AttachmentInfo(index=i, name=name, content_type=kind, size=len(data))
             for i, (name, kind, data) in enumerate(desk.messages.attachments(message_id))
@@ -246,7 +248,13 @@ class MessagePane(QWidget):
         self.text.verticalScrollBar().setValue(scroll)
         self.thread_view.setVisible(bool(data.thread))
         if data.thread:
-            self.thread_view.set_thread(data.thread, search=search)
+            self.thread_view.set_thread(
+                data.thread,
+                search=search,
+                opening=data.opening,
+                earlier_left_out=data.earlier_left_out,
+                later_left_out=data.later_left_out,
+            )
         else:
             self.thread_view.clear_thread()
         legend = []

@@ -64,16 +64,38 @@ class ThreadView(SafeBrowser):
         self.entries = []
         self.fresh_cursor()
 
-    def set_thread(self, items: Sequence[ThreadEntry], *, search: str = "") -> None:
+    def set_thread(
+        self,
+        items: Sequence[ThreadEntry],
+        *,
+        search: str = "",
+        opening: int = 0,
+        earlier_left_out: int = 0,
+        later_left_out: int = 0,
+    ) -> None:
+        """Show the entries; ``opening`` entries come first, then a line for the ``earlier_left_out`` messages.
+
+        The left-out lines say how much of a long thread is not shown, so nobody mistakes the
+        window around the message for the whole conversation.
+        """
         self.entries = list(items)
         cursor = self.fresh_cursor()
         cursor.beginEditBlock()  # one layout pass for the whole thread, not one per insert
         grey = self.palette().color(QPalette.ColorRole.PlaceholderText)
         current_at = 0
         link_colour = self.link_colour()
+        left_out = QTextCharFormat()
+        left_out.setForeground(grey)
+        left_out.setFontItalic(True)
+        written = False  # the document's first (empty) block is taken
         for n, entry in enumerate(self.entries):
+            if n == opening and earlier_left_out:
+                if written:
+                    cursor.insertBlock(QTextBlockFormat(), left_out)
+                cursor.insertText(self.tr("… %n earlier message(s) not shown", "", earlier_left_out), left_out)
+                written = True
             block = QTextBlockFormat()
-            block.setTopMargin(0 if n == 0 else 8)
+            block.setTopMargin(8 if written else 0)
             if entry.ours:
                 block.setLeftMargin(OURS_INDENT)
             if entry.current:
@@ -82,16 +104,20 @@ class ThreadView(SafeBrowser):
             header = QTextCharFormat()
             header.setForeground(grey)
             header.setFontWeight(QFont.Weight.DemiBold if entry.current else QFont.Weight.Normal)
-            if n == 0:
-                cursor.setBlockFormat(block)
-            else:
+            if written:
                 cursor.insertBlock(block, header)
+            else:
+                cursor.setBlockFormat(block)
+                written = True
             cursor.insertText(self.header(entry), header)
             body = QTextBlockFormat(block)
             body.setTopMargin(0)
             cursor.insertBlock(body, QTextCharFormat())
             parts = marks_for(entry.text, search=search)
             insert_marked(cursor, entry.text, parts, base=QTextCharFormat(), link_colour=link_colour)
+        if later_left_out:
+            cursor.insertBlock(QTextBlockFormat(), left_out)
+            cursor.insertText(self.tr("… %n later message(s) not shown", "", later_left_out), left_out)
         cursor.endEditBlock()
         shown = QTextCursor(self.document())
         shown.setPosition(current_at)

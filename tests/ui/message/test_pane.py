@@ -373,3 +373,20 @@ def test_show_message_none_and_lock_clear_everything(
     show(pane, qtbot, mid)
     pane.bridge.lock()
     assert cleared() == expected
+
+
+def test_a_long_thread_says_how_many_messages_it_leaves_out(pane: MessagePane, tdesk: Desk, qtbot: Any) -> None:
+    opening = comment("p1", "Neu: Cardiolin 20 mg", minutes_ago=600, author="Novalind", kind=MessageKind.POST)
+    comments = [
+        comment(f"c{n}", f"Kommentar {n}", minutes_ago=500 - n, author=f"Leser {n}", thread_external_id="p1")
+        for n in range(40)
+    ]
+    ids = store(tdesk, opening, *comments)
+    show(pane, qtbot, ids[1 + 25])
+    lines = pane.thread_view.toPlainText().splitlines()
+    assert (lines[2], lines[3], lines[-1], len(pane.thread_view.entries)) == (
+        "… 5 earlier messages not shown",
+        f"Leser 5 · {local_time(NOW - timedelta(minutes=495))}",
+        "… 4 later messages not shown",
+        1 + 20 + 1 + 10,
+    )
