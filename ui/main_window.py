@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -25,10 +24,12 @@ from cmdesk.store.keys import read_keyinfo
 from ui import shortcuts
 from ui.accounts.gap_banner import GapBanner
 from ui.accounts.sync_scheduler import SyncScheduler
+from ui.author.panel import AuthorPanel
 from ui.bridge import DeskBridge
 from ui.desk_life.idle import IdleWatcher
 from ui.desk_life.lock_screen import LockScreen
 from ui.desk_life.unlock import UnlockDialog
+from ui.message.pane import MessagePane
 from ui.queue.model import QueueModel
 from ui.queue.saved_filters import SavedFilters
 from ui.queue.search_bar import SearchBar, filter_kwargs
@@ -36,18 +37,8 @@ from ui.queue.triage_actions import TriageActions
 from ui.queue.view import QueueView
 from ui.queue.views_panel import ViewsPanel
 from ui.tasks import Task
-from ui.widgets.placeholder import Placeholder
 
 REFRESH_DELAY_MS = 300
-
-
-def load_part(module: str, name: str, bridge: DeskBridge, parent: QWidget) -> Any:
-    """The message pane and author panel come from other folders; a placeholder stands in until they exist."""
-    try:
-        cls = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return Placeholder(name, parent)
-    return cls(bridge, parent)
 
 
 class MainWindow(QMainWindow):
@@ -97,8 +88,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.gap_banner)
         column.addWidget(self.search)
         column.addWidget(self.view, 1)
-        self.message_pane = load_part("ui.message.pane", "MessagePane", self.bridge, self)
-        self.author_panel = load_part("ui.author.panel", "AuthorPanel", self.bridge, self)
+        self.message_pane = MessagePane(self.bridge, self)
+        self.author_panel = AuthorPanel(self.bridge, self)
         self.right = QSplitter(Qt.Orientation.Vertical, self)
         self.right.setObjectName("right_splitter")
         self.right.addWidget(self.message_pane)
@@ -239,8 +230,7 @@ class MainWindow(QMainWindow):
         self.triage.finished.connect(self._on_triage_finished)
         self.triage.failed.connect(self._on_triage_failed)
         self.triage.reported.connect(self._on_triage_reported)
-        if hasattr(self.author_panel, "message_activated"):
-            self.author_panel.message_activated.connect(self.go_to_message)
+        self.author_panel.message_activated.connect(self.go_to_message)
         b.messages_changed.connect(self._schedule_refresh)
         b.accounts_changed.connect(lambda _id: self.views.refresh_counts())
         b.locked.connect(self._on_locked)
