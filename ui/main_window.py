@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
             box.open()
 
     def reply(self) -> None:
-        if self.view.current_id() is not None and hasattr(self.message_pane, "start_reply"):
+        if self.view.current_id() is not None:
             self.message_pane.start_reply()
 
     def open_current(self) -> None:
