@@ -740,573 +740,237 @@
     </message>
   </context>
   <context>
-    <name>CaseForm</name>
+    <name>CaseActions</name>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="74" />
-      <source>Product</source>
-      <translation>Arzneimittel</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="75" />
-      <source>Role</source>
-      <translation>Rolle</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="76" />
-      <source>Dose</source>
-      <translation>Dosis</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="77" />
-      <source>Batch</source>
-      <translation>Charge</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="78" />
-      <source>Route</source>
-      <translation>Art der Anwendung</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="79" />
-      <source>Indication</source>
-      <translation>Indikation</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="80" />
-      <source>Action taken</source>
-      <translation>Ergriffene Maßnahme</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="83" />
-      <source>Verbatim (reporter's words)</source>
-      <translation>Wortlaut (Worte des Meldenden)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="84" />
-      <source>MedDRA LLT</source>
-      <translation>MedDRA-LLT</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="85" />
-      <source>PT</source>
-      <translation>PT</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="86" />
-      <source>Primary SOC</source>
-      <translation>Primäre SOC</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="87" />
-      <location filename="../../ui/pv/case_form.py" line="547" />
-      <source>Outcome</source>
-      <translation>Ausgang</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="299" />
-      <source>PV case</source>
-      <translation>PV-Fall</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="355" />
-      <source>Opening case…</source>
-      <translation>Fall wird geöffnet …</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="363" />
-      <source>Internal forward deadline</source>
-      <translation>Interne Frist für die Weiterleitung</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="365" />
-      <source>Regulatory deadline</source>
-      <translation>Meldefrist an die Behörde</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="375" />
-      <source>Day 0 (first receipt of the minimum information)</source>
-      <translation>Tag 0 (erster Eingang der Mindestinformationen)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="379" />
-      <source>Change day 0…</source>
-      <translation>Tag 0 ändern …</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="387" />
-      <source>Reporter</source>
-      <translation>Meldender</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="394" />
-      <source>Open profile</source>
-      <translation>Profil öffnen</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="404" />
-      <source>ISO code, e.g. DE</source>
-      <translation>ISO-Code, z. B. DE</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="405" />
-      <source>Handle</source>
-      <translation>Benutzername</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="406" />
-      <source>Name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="407" />
-      <source>E-mail</source>
-      <translation>E-Mail</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="408" />
-      <location filename="../../ui/pv/case_form.py" line="547" />
-      <source>Channel</source>
-      <translation>Kanal</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="409" />
-      <source>Profile link</source>
-      <translation>Profil-Link</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="410" />
-      <source>Qualification (E2B C.2.r.4)</source>
-      <translation>Qualifikation (E2B C.2.r.4)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="411" />
-      <source>Country</source>
-      <translation>Land</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="424" />
-      <source>Patient</source>
-      <translation>Patient</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="430" />
-      <location filename="../../ui/pv/case_form.py" line="436" />
-      <source>unknown</source>
-      <translation>unbekannt</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="439" />
-      <source>Pregnant</source>
-      <translation>Schwanger</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="441" />
-      <source>Relation to reporter</source>
-      <translation>Beziehung zum Meldenden</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="442" />
-      <source>Initials</source>
-      <translation>Initialen</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="443" />
-      <source>Age</source>
-      <translation>Alter</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="444" />
-      <source>Age group</source>
-      <translation>Altersgruppe</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="445" />
-      <source>Sex</source>
-      <translation>Geschlecht</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="447" />
-      <source>Reporter's words</source>
-      <translation>Worte des Meldenden</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="457" />
-      <source>Suspect products</source>
-      <translation>Verdächtige Arzneimittel</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="466" />
-      <source>Add product</source>
-      <translation>Arzneimittel hinzufügen</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="468" />
-      <location filename="../../ui/pv/case_form.py" line="503" />
-      <source>Remove selected</source>
-      <translation>Ausgewählte entfernen</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="478" />
-      <source>Events</source>
-      <translation>Ereignisse</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="489" />
-      <source>Code the selected event: type a MedDRA LLT…</source>
-      <translation>Ausgewähltes Ereignis codieren: MedDRA-LLT eingeben …</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="501" />
-      <source>Add event</source>
-      <translation>Ereignis hinzufügen</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="514" />
-      <source>Seriousness (decided by you; the detector only hints)</source>
-      <translation>Schwerwiegend (Sie entscheiden; die Erkennung gibt nur Hinweise)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="529" />
-      <source>Narrative</source>
-      <translation>Fallbeschreibung</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="538" />
-      <source>Sources (as received; cannot be changed)</source>
-      <translation>Quellen (wie eingegangen; nicht änderbar)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="543" />
-      <source>Follow-ups</source>
-      <translation>Nachverfolgungen</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="547" />
-      <source>When</source>
-      <translation>Zeitpunkt</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="547" />
-      <source>Who</source>
-      <translation>Wer</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="547" />
-      <source>Note</source>
-      <translation>Notiz</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="553" />
-      <source>Request follow-up…</source>
-      <translation>Nachverfolgung anfordern …</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="555" />
-      <source>Answer received</source>
-      <translation>Antwort erhalten</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="557" />
-      <source>No answer</source>
-      <translation>Keine Antwort</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="567" />
-      <source>Possible duplicates</source>
-      <translation>Mögliche Duplikate</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="571" />
-      <source>Link as follow-up of the selected case</source>
-      <translation>Als Nachverfolgung des ausgewählten Falls verknüpfen</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="579" />
+      <location filename="../../ui/pv/case_actions.py" line="24" />
       <source>Save draft</source>
       <translation>Entwurf speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="581" />
+      <location filename="../../ui/pv/case_actions.py" line="26" />
       <source>Mark ready</source>
       <translation>Als bereit markieren</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="583" />
+      <location filename="../../ui/pv/case_actions.py" line="28" />
       <source>Forward to drug safety…</source>
       <translation>An die Arzneimittelsicherheit weiterleiten …</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="585" />
+      <location filename="../../ui/pv/case_actions.py" line="30" />
       <source>Acknowledge…</source>
       <translation>Eingangsbestätigung erfassen …</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="587" />
+      <location filename="../../ui/pv/case_actions.py" line="32" />
       <source>Close as invalid…</source>
       <translation>Als ungültig schließen …</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="601" />
+      <location filename="../../ui/pv/case_actions.py" line="46" />
       <source>Export the saved case as %1</source>
       <translation>Den gespeicherten Fall als %1 exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="623" />
-      <source>Open PV case</source>
-      <translation>PV-Fall anlegen</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="624" />
-      <source>Case created from the message.</source>
-      <translation>Fall aus der Nachricht angelegt.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="642" />
-      <source>PV case %1</source>
-      <translation>PV-Fall %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="644" />
-      <source>[%1]</source>
-      <translation>[%1]</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="646" />
-      <source>changed: %1</source>
-      <translation>geändert: %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="658" />
-      <source>detector hint: mentioned in the message</source>
-      <translation>Hinweis der Erkennung: in der Nachricht erwähnt</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="704" />
-      <source>Message %1 — %2 on %3</source>
-      <translation>Nachricht %1 — %2 auf %3</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="714" />
-      <source>Permalink: %1
-Written: %2   Received: %3   Added to case: %4
-sha256: %5</source>
-      <translation>Permalink: %1
-Geschrieben: %2   Eingegangen: %3   Zum Fall hinzugefügt: %4
-sha256: %5</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="759" />
-      <source>No similar case in the last 30 days.</source>
-      <translation>Kein ähnlicher Fall in den letzten 30 Tagen.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="827" />
-      <source>MedDRA not loaded: events are kept as verbatim</source>
-      <translation>MedDRA nicht geladen: Ereignisse bleiben im Wortlaut erhalten</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1000" />
-      <source>Forward to drug safety</source>
-      <translation>An die Arzneimittelsicherheit weiterleiten</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1003" />
-      <source>forwarded %1</source>
-      <translation>weitergeleitet %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1007" />
-      <source>Forward to drug safety: %1</source>
-      <translation>An die Arzneimittelsicherheit weiterleiten: %1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1010" />
-      <source>Regulatory: not reportable (closed as invalid)</source>
-      <translation>Behörde: nicht meldepflichtig (als ungültig geschlossen)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1015" />
-      <source>Regulatory (serious, 15 d)</source>
-      <translation>Behörde (schwerwiegend, 15 Tage)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1015" />
-      <source>Regulatory (non-serious, 90 d)</source>
-      <translation>Behörde (nicht schwerwiegend, 90 Tage)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1019" />
-      <source>%1: %2 (due %3)</source>
-      <translation>%1: %2 (fällig %3)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1082" />
+      <location filename="../../ui/pv/case_actions.py" line="84" />
       <source>Nothing changed since the last save.</source>
       <translation>Seit dem letzten Speichern hat sich nichts geändert.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1085" />
+      <location filename="../../ui/pv/case_actions.py" line="87" />
       <source>Save PV case</source>
       <translation>PV-Fall speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1085" />
+      <location filename="../../ui/pv/case_actions.py" line="87" />
       <source>Saved.</source>
       <translation>Gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1092" />
-      <source>Say why day 0 changes: it moves both reporting deadlines.</source>
-      <translation>Geben Sie an, warum sich Tag 0 ändert: Das verschiebt beide Meldefristen.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1097" />
-      <source>Change day 0</source>
-      <translation>Tag 0 ändern</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1098" />
-      <source>Day 0 changed; the deadlines moved with it.</source>
-      <translation>Tag 0 geändert; die Fristen wurden mit verschoben.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1105" />
+      <location filename="../../ui/pv/case_actions.py" line="92" />
       <source>Mark PV case ready</source>
       <translation>PV-Fall als bereit markieren</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1105" />
+      <location filename="../../ui/pv/case_actions.py" line="92" />
       <source>Ready to forward.</source>
       <translation>Bereit zur Weiterleitung.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1113" />
+      <location filename="../../ui/pv/case_actions.py" line="100" />
       <source>Forward PV case</source>
       <translation>PV-Fall weiterleiten</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1114" />
+      <location filename="../../ui/pv/case_actions.py" line="101" />
       <source>Forwarded to drug safety (e-mail queued).</source>
       <translation>An die Arzneimittelsicherheit weitergeleitet (E-Mail im Postausgang).</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1116" />
+      <location filename="../../ui/pv/case_actions.py" line="103" />
       <source>Forwarded to drug safety (files written to %1).</source>
       <translation>An die Arzneimittelsicherheit weitergeleitet (Dateien in %1 geschrieben).</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1124" />
+      <location filename="../../ui/pv/case_actions.py" line="111" />
       <source>Acknowledge PV case</source>
       <translation>Eingangsbestätigung zum PV-Fall erfassen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1125" />
+      <location filename="../../ui/pv/case_actions.py" line="112" />
       <source>Receipt by drug safety recorded.</source>
       <translation>Eingangsbestätigung der Arzneimittelsicherheit erfasst.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1132" />
+      <location filename="../../ui/pv/case_actions.py" line="119" />
       <source>Say why the case is closed as invalid.</source>
       <translation>Geben Sie an, warum der Fall als ungültig geschlossen wird.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1136" />
+      <location filename="../../ui/pv/case_actions.py" line="123" />
       <source>Close PV case</source>
       <translation>PV-Fall schließen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1136" />
+      <location filename="../../ui/pv/case_actions.py" line="123" />
       <source>Closed as invalid.</source>
       <translation>Als ungültig geschlossen.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1144" />
-      <location filename="../../ui/pv/case_form.py" line="1214" />
-      <source>Request follow-up</source>
-      <translation>Nachverfolgung anfordern</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1145" />
-      <source>Follow-up request logged.</source>
-      <translation>Anfrage zur Nachverfolgung erfasst.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1153" />
-      <source>Log follow-up</source>
-      <translation>Nachverfolgung erfassen</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1154" />
-      <source>Follow-up outcome logged.</source>
-      <translation>Ergebnis der Nachverfolgung erfasst.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1162" />
-      <source>Link PV case</source>
-      <translation>PV-Fall verknüpfen</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1163" />
-      <source>Linked as follow-up.</source>
-      <translation>Als Nachverfolgung verknüpft.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1172" />
+      <location filename="../../ui/pv/case_actions.py" line="132" />
       <source>Exported to %1 (the saved version; unsaved edits are not in it).</source>
       <translation>Nach %1 exportiert (die gespeicherte Fassung; ungespeicherte Änderungen sind nicht enthalten).</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1174" />
+      <location filename="../../ui/pv/case_actions.py" line="134" />
       <source>Exported to %1.</source>
       <translation>Nach %1 exportiert.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1178" />
+      <location filename="../../ui/pv/case_actions.py" line="138" />
       <source>Export %1</source>
       <translation>%1 exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1200" />
+      <location filename="../../ui/pv/case_actions.py" line="153" />
       <source>Acknowledge</source>
       <translation>Eingangsbestätigung</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1200" />
+      <location filename="../../ui/pv/case_actions.py" line="153" />
       <source>Drug safety's case number:</source>
       <translation>Fallnummer der Arzneimittelsicherheit:</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1205" />
+      <location filename="../../ui/pv/case_actions.py" line="158" />
       <source>Close as invalid</source>
       <translation>Als ungültig schließen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1205" />
+      <location filename="../../ui/pv/case_actions.py" line="158" />
       <source>Why is this not a valid case?</source>
       <translation>Warum ist das kein gültiger Fall?</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1214" />
-      <source>What was asked (on %1)?</source>
-      <translation>Was wurde gefragt (auf %1)?</translation>
-    </message>
-    <message>
-      <location filename="../../ui/pv/case_form.py" line="1224" />
+      <location filename="../../ui/pv/case_actions.py" line="167" />
       <source>Export case</source>
       <translation>Fall exportieren</translation>
     </message>
+  </context>
+  <context>
+    <name>CaseForm</name>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1235" />
-      <source>Select the case this one repeats first.</source>
-      <translation>Wählen Sie zuerst den Fall aus, den dieser wiederholt.</translation>
+      <location filename="../../ui/pv/products.py" line="28" />
+      <source>Product</source>
+      <translation>Arzneimittel</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1242" />
-      <source>The profile link is not a web address.</source>
-      <translation>Der Profil-Link ist keine Webadresse.</translation>
+      <location filename="../../ui/pv/products.py" line="29" />
+      <source>Role</source>
+      <translation>Rolle</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="1264" />
+      <location filename="../../ui/pv/products.py" line="30" />
+      <source>Dose</source>
+      <translation>Dosis</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/products.py" line="31" />
+      <source>Batch</source>
+      <translation>Charge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/products.py" line="32" />
+      <source>Route</source>
+      <translation>Art der Anwendung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/products.py" line="33" />
+      <source>Indication</source>
+      <translation>Indikation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/products.py" line="34" />
+      <source>Action taken</source>
+      <translation>Ergriffene Maßnahme</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/events.py" line="30" />
+      <source>Verbatim (reporter's words)</source>
+      <translation>Wortlaut (Worte des Meldenden)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/events.py" line="31" />
+      <source>MedDRA LLT</source>
+      <translation>MedDRA-LLT</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/events.py" line="32" />
+      <source>PT</source>
+      <translation>PT</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/events.py" line="33" />
+      <source>Primary SOC</source>
+      <translation>Primäre SOC</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/events.py" line="34" />
+      <source>Outcome</source>
+      <translation>Ausgang</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="94" />
+      <source>PV case</source>
+      <translation>PV-Fall</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="149" />
+      <source>Narrative</source>
+      <translation>Fallbeschreibung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="172" />
+      <source>Open PV case</source>
+      <translation>PV-Fall anlegen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="173" />
+      <source>Case created from the message.</source>
+      <translation>Fall aus der Nachricht angelegt.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="191" />
+      <source>PV case %1</source>
+      <translation>PV-Fall %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="193" />
+      <source>[%1]</source>
+      <translation>[%1]</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_form.py" line="310" />
       <source>Choose a message or a case to open.</source>
       <translation>Wählen Sie eine Nachricht oder einen Fall zum Öffnen.</translation>
     </message>
@@ -1701,24 +1365,118 @@ sha256: %5</translation>
   <context>
     <name>Day0Dialog</name>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="220" />
+      <location filename="../../ui/pv/day0.py" line="31" />
       <source>Change day 0</source>
       <translation>Tag 0 ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="226" />
+      <location filename="../../ui/pv/day0.py" line="37" />
       <source>Why does day 0 change? (required)</source>
       <translation>Warum ändert sich Tag 0? (Pflichtfeld)</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="227" />
+      <location filename="../../ui/pv/day0.py" line="38" />
       <source>Day 0</source>
       <translation>Tag 0</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="228" />
+      <location filename="../../ui/pv/day0.py" line="39" />
       <source>Reason</source>
       <translation>Begründung</translation>
+    </message>
+  </context>
+  <context>
+    <name>Day0Section</name>
+    <message>
+      <location filename="../../ui/pv/day0.py" line="56" />
+      <source>Day 0 (first receipt of the minimum information)</source>
+      <translation>Tag 0 (erster Eingang der Mindestinformationen)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/day0.py" line="60" />
+      <source>Change day 0…</source>
+      <translation>Tag 0 ändern …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/day0.py" line="69" />
+      <source>changed: %1</source>
+      <translation>geändert: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/day0.py" line="76" />
+      <source>Say why day 0 changes: it moves both reporting deadlines.</source>
+      <translation>Geben Sie an, warum sich Tag 0 ändert: Das verschiebt beide Meldefristen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/day0.py" line="81" />
+      <source>Change day 0</source>
+      <translation>Tag 0 ändern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/day0.py" line="82" />
+      <source>Day 0 changed; the deadlines moved with it.</source>
+      <translation>Tag 0 geändert; die Fristen wurden mit verschoben.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuplicatesSection</name>
+    <message>
+      <location filename="../../ui/pv/duplicates.py" line="18" />
+      <source>Possible duplicates</source>
+      <translation>Mögliche Duplikate</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/duplicates.py" line="22" />
+      <source>Link as follow-up of the selected case</source>
+      <translation>Als Nachverfolgung des ausgewählten Falls verknüpfen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/duplicates.py" line="47" />
+      <source>No similar case in the last 30 days.</source>
+      <translation>Kein ähnlicher Fall in den letzten 30 Tagen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/duplicates.py" line="55" />
+      <source>Link PV case</source>
+      <translation>PV-Fall verknüpfen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/duplicates.py" line="56" />
+      <source>Linked as follow-up.</source>
+      <translation>Als Nachverfolgung verknüpft.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/duplicates.py" line="65" />
+      <source>Select the case this one repeats first.</source>
+      <translation>Wählen Sie zuerst den Fall aus, den dieser wiederholt.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EventsSection</name>
+    <message>
+      <location filename="../../ui/pv/events.py" line="44" />
+      <source>Events</source>
+      <translation>Ereignisse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/events.py" line="55" />
+      <source>Code the selected event: type a MedDRA LLT…</source>
+      <translation>Ausgewähltes Ereignis codieren: MedDRA-LLT eingeben …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/events.py" line="67" />
+      <source>Add event</source>
+      <translation>Ereignis hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/events.py" line="69" />
+      <source>Remove selected</source>
+      <translation>Ausgewählte entfernen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/events.py" line="131" />
+      <source>MedDRA not loaded: events are kept as verbatim</source>
+      <translation>MedDRA nicht geladen: Ereignisse bleiben im Wortlaut erhalten</translation>
     </message>
   </context>
   <context>
@@ -1810,29 +1568,103 @@ sha256: %5</translation>
     </message>
   </context>
   <context>
+    <name>FollowUpsSection</name>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="28" />
+      <source>Follow-ups</source>
+      <translation>Nachverfolgungen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="32" />
+      <source>When</source>
+      <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="32" />
+      <source>Who</source>
+      <translation>Wer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="32" />
+      <source>Channel</source>
+      <translation>Kanal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="32" />
+      <source>Outcome</source>
+      <translation>Ausgang</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="32" />
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="38" />
+      <source>Request follow-up…</source>
+      <translation>Nachverfolgung anfordern …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="40" />
+      <source>Answer received</source>
+      <translation>Antwort erhalten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="42" />
+      <source>No answer</source>
+      <translation>Keine Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="69" />
+      <location filename="../../ui/pv/follow_ups.py" line="87" />
+      <source>Request follow-up</source>
+      <translation>Nachverfolgung anfordern</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="70" />
+      <source>Follow-up request logged.</source>
+      <translation>Anfrage zur Nachverfolgung erfasst.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="78" />
+      <source>Log follow-up</source>
+      <translation>Nachverfolgung erfassen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="79" />
+      <source>Follow-up outcome logged.</source>
+      <translation>Ergebnis der Nachverfolgung erfasst.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/follow_ups.py" line="87" />
+      <source>What was asked (on %1)?</source>
+      <translation>Was wurde gefragt (auf %1)?</translation>
+    </message>
+  </context>
+  <context>
     <name>ForwardDialog</name>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="246" />
+      <location filename="../../ui/pv/forward_dialog.py" line="24" />
       <source>Forward to drug safety</source>
       <translation>An die Arzneimittelsicherheit weiterleiten</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="248" />
+      <location filename="../../ui/pv/forward_dialog.py" line="26" />
       <source>E-mail to the drug safety inbox</source>
       <translation>Per E-Mail an das Postfach der Arzneimittelsicherheit</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="249" />
+      <location filename="../../ui/pv/forward_dialog.py" line="27" />
       <source>Export PDF, E2B XML and JSON to a folder</source>
       <translation>PDF, E2B-XML und JSON in einen Ordner exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="255" />
+      <location filename="../../ui/pv/forward_dialog.py" line="33" />
       <source>Browse…</source>
       <translation>Durchsuchen …</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="271" />
+      <location filename="../../ui/pv/forward_dialog.py" line="49" />
       <source>Folder drug safety collects from</source>
       <translation>Ordner, aus dem die Arzneimittelsicherheit abholt</translation>
     </message>
@@ -1858,6 +1690,59 @@ sha256: %5</translation>
       <location filename="../../ui/accounts/gap_banner.py" line="52" />
       <source>No successful sync from %1: adverse events may be going unseen.</source>
       <translation>Keine erfolgreiche Synchronisierung von %1: Unerwünschte Arzneimittelereignisse bleiben womöglich unbemerkt.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeaderSection</name>
+    <message>
+      <location filename="../../ui/pv/case_header.py" line="26" />
+      <source>Opening case…</source>
+      <translation>Fall wird geöffnet …</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_header.py" line="34" />
+      <source>Internal forward deadline</source>
+      <translation>Interne Frist für die Weiterleitung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_header.py" line="36" />
+      <source>Regulatory deadline</source>
+      <translation>Meldefrist an die Behörde</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_header.py" line="54" />
+      <source>Forward to drug safety</source>
+      <translation>An die Arzneimittelsicherheit weiterleiten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_header.py" line="57" />
+      <source>forwarded %1</source>
+      <translation>weitergeleitet %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_header.py" line="61" />
+      <source>Forward to drug safety: %1</source>
+      <translation>An die Arzneimittelsicherheit weiterleiten: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_header.py" line="64" />
+      <source>Regulatory: not reportable (closed as invalid)</source>
+      <translation>Behörde: nicht meldepflichtig (als ungültig geschlossen)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_header.py" line="69" />
+      <source>Regulatory (serious, 15 d)</source>
+      <translation>Behörde (schwerwiegend, 15 Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_header.py" line="69" />
+      <source>Regulatory (non-serious, 90 d)</source>
+      <translation>Behörde (nicht schwerwiegend, 90 Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/case_header.py" line="73" />
+      <source>%1: %2 (due %3)</source>
+      <translation>%1: %2 (fällig %3)</translation>
     </message>
   </context>
   <context>
@@ -1947,92 +1832,92 @@ sha256: %5</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="61" />
+      <location filename="../../ui/main_window.py" line="52" />
       <source>cmdesk — %1</source>
       <translation>cmdesk – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="132" />
       <source>&amp;Desk</source>
       <translation>&amp;Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>&amp;Queue</source>
       <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="134" />
       <source>&amp;Message</source>
       <translation>&amp;Nachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="179" />
+      <location filename="../../ui/main_window.py" line="170" />
       <source>PV review list</source>
       <translation>PV-Prüfliste</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="175" />
       <source>Language</source>
       <translation>Sprache</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="176" />
       <source>System language</source>
       <translation>Systemsprache</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="189" />
+      <location filename="../../ui/main_window.py" line="180" />
       <source>Theme</source>
       <translation>Design</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="191" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="192" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="193" />
+      <location filename="../../ui/main_window.py" line="184" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="201" />
+      <location filename="../../ui/main_window.py" line="192" />
       <source>About cmdesk</source>
       <translation>Über cmdesk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="207" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>%1 messages</source>
       <translation>%1 Nachrichten</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="407" />
       <source>Dashboard</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="450" />
+      <location filename="../../ui/main_window.py" line="441" />
       <source>Not done</source>
       <translation>Nicht ausgeführt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="458" />
+      <location filename="../../ui/main_window.py" line="449" />
       <source>… and %n more</source>
       <translation>
         <numerusform>… und %n weitere</numerusform>
@@ -2040,17 +1925,17 @@ sha256: %5</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="460" />
+      <location filename="../../ui/main_window.py" line="451" />
       <source>Some messages were left as they were</source>
       <translation>Einige Nachrichten wurden nicht geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="481" />
+      <location filename="../../ui/main_window.py" line="472" />
       <source>Save filter</source>
       <translation>Filter speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="481" />
+      <location filename="../../ui/main_window.py" line="472" />
       <source>Name of the filter:</source>
       <translation>Name des Filters:</translation>
     </message>
@@ -2058,7 +1943,7 @@ sha256: %5</translation>
   <context>
     <name>MessageBar</name>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="186" />
+      <location filename="../../ui/pv/message_bar.py" line="20" />
       <source>Close message</source>
       <translation>Meldung schließen</translation>
     </message>
@@ -2937,16 +2822,70 @@ sha256: %5</translation>
     </message>
   </context>
   <context>
-    <name>Placeholder</name>
+    <name>PatientSection</name>
     <message>
-      <location filename="../../ui/widgets/placeholder.py" line="23" />
-      <source>Message %1</source>
-      <translation>Nachricht %1</translation>
+      <location filename="../../ui/pv/reporter_patient.py" line="92" />
+      <source>Patient</source>
+      <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../ui/widgets/placeholder.py" line="27" />
-      <source>Person %1</source>
-      <translation>Person %1</translation>
+      <location filename="../../ui/pv/reporter_patient.py" line="98" />
+      <location filename="../../ui/pv/reporter_patient.py" line="104" />
+      <source>unknown</source>
+      <translation>unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="107" />
+      <source>Pregnant</source>
+      <translation>Schwanger</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="109" />
+      <source>Relation to reporter</source>
+      <translation>Beziehung zum Meldenden</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="110" />
+      <source>Initials</source>
+      <translation>Initialen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="111" />
+      <source>Age</source>
+      <translation>Alter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="112" />
+      <source>Age group</source>
+      <translation>Altersgruppe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="113" />
+      <source>Sex</source>
+      <translation>Geschlecht</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="115" />
+      <source>Reporter's words</source>
+      <translation>Worte des Meldenden</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProductsSection</name>
+    <message>
+      <location filename="../../ui/pv/products.py" line="42" />
+      <source>Suspect products</source>
+      <translation>Verdächtige Arzneimittel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/products.py" line="51" />
+      <source>Add product</source>
+      <translation>Arzneimittel hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/products.py" line="53" />
+      <source>Remove selected</source>
+      <translation>Ausgewählte entfernen</translation>
     </message>
   </context>
   <context>
@@ -3113,6 +3052,64 @@ sha256: %5</translation>
       <location filename="../../ui/queue/columns.py" line="178" />
       <source>written %1, due %2</source>
       <translation>geschrieben %1, fällig %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReporterSection</name>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="22" />
+      <source>Reporter</source>
+      <translation>Meldender</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="29" />
+      <source>Open profile</source>
+      <translation>Profil öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="39" />
+      <source>ISO code, e.g. DE</source>
+      <translation>ISO-Code, z. B. DE</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="40" />
+      <source>Handle</source>
+      <translation>Benutzername</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="41" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="42" />
+      <source>E-mail</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="43" />
+      <source>Channel</source>
+      <translation>Kanal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="44" />
+      <source>Profile link</source>
+      <translation>Profil-Link</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="45" />
+      <source>Qualification (E2B C.2.r.4)</source>
+      <translation>Qualifikation (E2B C.2.r.4)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="46" />
+      <source>Country</source>
+      <translation>Land</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/reporter_patient.py" line="85" />
+      <source>The profile link is not a web address.</source>
+      <translation>Der Profil-Link ist keine Webadresse.</translation>
     </message>
   </context>
   <context>
@@ -3377,6 +3374,19 @@ sha256: %5</translation>
     </message>
   </context>
   <context>
+    <name>SeriousnessSection</name>
+    <message>
+      <location filename="../../ui/pv/seriousness.py" line="17" />
+      <source>Seriousness (decided by you; the detector only hints)</source>
+      <translation>Schwerwiegend (Sie entscheiden; die Erkennung gibt nur Hinweise)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/seriousness.py" line="35" />
+      <source>detector hint: mentioned in the message</source>
+      <translation>Hinweis der Erkennung: in der Nachricht erwähnt</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutHelp</name>
     <message>
       <location filename="../../ui/shortcuts.py" line="88" />
@@ -3585,6 +3595,28 @@ sha256: %5</translation>
       <location filename="../../ui/shortcuts.py" line="68" />
       <source>Quit</source>
       <translation>Beenden</translation>
+    </message>
+  </context>
+  <context>
+    <name>SourcesSection</name>
+    <message>
+      <location filename="../../ui/pv/sources.py" line="18" />
+      <source>Sources (as received; cannot be changed)</source>
+      <translation>Quellen (wie eingegangen; nicht änderbar)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/sources.py" line="30" />
+      <source>Message %1 — %2 on %3</source>
+      <translation>Nachricht %1 — %2 auf %3</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pv/sources.py" line="40" />
+      <source>Permalink: %1
+Written: %2   Received: %3   Added to case: %4
+sha256: %5</source>
+      <translation>Permalink: %1
+Geschrieben: %2   Eingegangen: %3   Zum Fall hinzugefügt: %4
+sha256: %5</translation>
     </message>
   </context>
   <context>
