@@ -14,7 +14,7 @@ from typing import Any
 import requests
 
 from cmdesk.channels.base import Delivery, OutgoingAction, Page
-from cmdesk.channels.graph import DEFAULT_GRAPH_URL, PAGE_LIMIT, GraphClient, unix
+from cmdesk.channels.graph import DEFAULT_GRAPH_URL, MAX_PAGE_LIMIT, PAGE_LIMIT, GraphClient, unix
 from cmdesk.channels.http import Malformed, need_str, normalise_all, opt_str, opt_time, parse_time, text_of
 from cmdesk.clock import Clock
 from cmdesk.errors import ChannelError
@@ -73,7 +73,7 @@ class FacebookConnector:
 
     def _posts(self, state: dict[str, Any]) -> Page:
         since = unix(self.clock.now() - self.lookback)
-        params = {"fields": POST_FIELDS, "limit": PAGE_LIMIT, "since": since}
+        params = {"fields": POST_FIELDS, "limit": MAX_PAGE_LIMIT, "since": since}
         raws, nxt = self.graph.page(state["next"] or f"{self.page_id}/posts", params)
         items, rejected = normalise_all(raws, lambda raw: [self._post(raw)])
         queue = list(state["queue"])
@@ -83,7 +83,12 @@ class FacebookConnector:
 
     def _comments(self, state: dict[str, Any]) -> Page:
         post_id = state["queue"][0]
-        params = {"fields": COMMENT_FIELDS, "filter": "stream", "order": "reverse_chronological", "limit": PAGE_LIMIT}
+        params = {
+            "fields": COMMENT_FIELDS,
+            "filter": "stream",
+            "order": "reverse_chronological",
+            "limit": MAX_PAGE_LIMIT,
+        }
         raws, nxt = self.graph.page(state["next"] or f"{post_id}/comments", params)
         items, rejected = normalise_all(raws, lambda raw: [self._comment(raw, post_id)])
         if nxt and not self._older_than_since(items, state):

@@ -21,6 +21,10 @@ from cmdesk.errors import ChannelError
 
 DEFAULT_GRAPH_URL = "https://graph.facebook.com/v19.0"
 PAGE_LIMIT = 25
+# The largest ``limit`` Graph honours on the feed and comment edges. Each page is one store
+# transaction, whose cost is mostly per transaction and per statement, not per row; Messenger
+# conversations stay at PAGE_LIMIT (each carries its nested messages).
+MAX_PAGE_LIMIT = 100
 
 
 def strip_token(url: str) -> str:

@@ -16,20 +16,27 @@ from typing import Any
 
 from cmdesk.store.engine import Connection
 
-INSERT_ROWS = 25  # rows per INSERT statement: a Graph page (25) is one; padding a short batch costs little
+INSERT_ROWS = 100  # rows per INSERT statement: a Graph page asked with limit=100 is one; padding costs little
 LOOKUP_VALUES = 64  # values per IN (...) list
 LOOKUP_MARKS = ", ".join("?" * LOOKUP_VALUES)
 
+# The second parameter of a value pair when the first is not an offset into the text blob.
+# No parameter is ever None: sqlcipher3 sends None (and bytes) through its adapter lookup,
+# which fails two attribute lookups per value -- a tenth of a page's insert time.
+NOT_TEXT = -1  # the first parameter is the value itself (int, float or bytes)
+NULL = -2  # the value is NULL (the first parameter is 0)
 
-def lookup_chunks(values: Sequence[str]) -> Iterator[list[str | None]]:
-    """The distinct ``values`` in lists of LOOKUP_VALUES for ``IN ({LOOKUP_MARKS})``, padded with NULL.
 
-    ``x IN (..., NULL)`` is never true for the NULLs, so padding finds nothing extra.
+def lookup_chunks(values: Sequence[str]) -> Iterator[list[str]]:
+    """The distinct ``values`` in lists of LOOKUP_VALUES for ``IN ({LOOKUP_MARKS})``.
+
+    A short list is padded by repeating its first value: a value twice in ``IN (...)``
+    finds nothing extra, and unlike NULL padding it binds without the adapter lookup.
     """
     unique = list(dict.fromkeys(values))
     for start in range(0, len(unique), LOOKUP_VALUES):
-        chunk: list[str | None] = list(unique[start : start + LOOKUP_VALUES])
-        yield chunk + [None] * (LOOKUP_VALUES - len(chunk))
+        chunk = unique[start : start + LOOKUP_VALUES]
+        yield chunk + [chunk[0]] * (LOOKUP_VALUES - len(chunk))
 
 
 @cache
@@ -37,19 +44,20 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     """An INSERT of up to INSERT_ROWS rows (id, then ``columns``) in the parameter layout of :func:`_pack`.
 
     ?1 is all text of the batch as one UTF-8 blob; every value is then a pair of parameters:
-    (offset, length) into ?1 for text, (value, NULL) for anything else. Rows whose id is
-    NULL are padding and are skipped.
+    (offset, length) into ?1 for text, (value, NOT_TEXT) for anything else and (0, NULL)
+    for NULL. Rows whose id is NULL are padding and are skipped.
     """
     names = ("id", *columns)
     width = 2 * len(names)
     pairs = ", ".join(f"v{i}, n{i}" for i in range(len(names)))
     rows = ", ".join("(" + ", ".join(f"?{2 + r * width + k}" for k in range(width)) + ")" for r in range(INSERT_ROWS))
     unpacked = ", ".join(
-        f"CASE WHEN n{i} IS NULL THEN v{i} ELSE CAST(substr(?1, v{i}, n{i}) AS TEXT) END" for i in range(len(names))
+        f"CASE n{i} WHEN {NOT_TEXT} THEN v{i} WHEN {NULL} THEN NULL ELSE CAST(substr(?1, v{i}, n{i}) AS TEXT) END"
+        for i in range(1, len(names))
     )
     return (
         f"WITH packed({pairs}) AS (VALUES {rows}) "
-        f"INSERT INTO {table} ({', '.join(names)}) SELECT {unpacked} FROM packed WHERE v0 IS NOT NULL"
+        f"INSERT INTO {table} ({', '.join(names)}) SELECT v0, {unpacked} FROM packed WHERE n0 <> {NULL}"
     )
 
 
@@ -57,23 +65,31 @@ def _pack(rows: Sequence[Sequence[Any]], *, width: int) -> list[Any]:
     """The parameters of :func:`_insert_sql` for ``rows`` (each ``width`` values, id first).
 
     Bound text is copied into a fresh allocation per value; one blob sliced inside the
-    statement costs one allocation for the whole batch.
+    statement costs one allocation for the whole batch. (This loop runs for every value
+    synced, hence the local names.)
     """
     chunks: list[bytes] = []
     params: list[Any] = [b""]
+    add, keep = params.extend, chunks.append
     offset = 1  # substr() counts from 1
     for row in rows:
         for value in row:
-            if isinstance(value, str):
+            if type(value) is str:  # a str subclass (an enum) is bound as itself below, as text
                 data = value.encode("utf-8")
-                chunks.append(data)
-                params += (offset, len(data))
-                offset += len(data)
+                size = len(data)
+                keep(data)
+                add((offset, size))
+                offset += size
+            elif value is None:
+                add(_NULL_PAIR)
             else:
-                params += (value, None)
+                add((value, NOT_TEXT))
     params[0] = b"".join(chunks)
-    params += [None] * (2 * width * (INSERT_ROWS - len(rows)))
+    params += _NULL_PAIR * (width * (INSERT_ROWS - len(rows)))
     return params
+
+
+_NULL_PAIR = (0, NULL)
 
 
 def insert_rows(conn: Connection, table: str, columns: tuple[str, ...], rows: Sequence[Sequence[Any]]) -> list[int]:
@@ -81,7 +97,10 @@ def insert_rows(conn: Connection, table: str, columns: tuple[str, ...], rows: Se
 
     The rows get the ids one-by-one inserts would have given them (one past the largest,
     counting up), returned in order. One statement per INSERT_ROWS rows; triggers fire per
-    row as usual, but an FTS5 table they fill writes one index segment per statement, not per row.
+    row as usual, but an FTS5 table they fill writes one index segment per statement, not per
+    row, and the statement journal (a copy of each page the statement changes, needed since
+    the FTS trigger may abort it) is written once per statement: fewer, fuller statements
+    change each page once.
     """
     if not rows:
         return []

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PASS = "crash test passphrase"
 COMMENTS = 10_000
 KILLS = 20
+PAGE_SIZE = 25
 SEED = int(os.environ.get("CMDESK_CRASH_SEED", "20261124"))  # another seed: other kill points
 
 
@@ -41,7 +42,8 @@ def load_bench() -> ModuleType:
 
 @pytest.fixture
 def graph() -> Iterator[Any]:
-    fake = load_bench().GraphFake(comments=COMMENTS, posts=20)
+    # 25 comments a page whatever limit the connector asks: 400 pages, so the kills land all over the sync
+    fake = load_bench().GraphFake(comments=COMMENTS, posts=20, page_size=PAGE_SIZE)
     fake.start()
     yield fake
     fake.stop()

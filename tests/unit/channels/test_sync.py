@@ -219,3 +219,163 @@ def test_a_bug_in_one_connector_is_recorded_and_others_still_sync(desk: Desk, fa
         ("YT", None),
     ]
     assert desk.accounts.get("FB").last_error == "internal error (KeyError); see the log"
+
+
+def test_a_failure_before_the_first_page_is_recorded(desk: Desk, clock: FixedClock) -> None:
+    """Connection refused on the very first request: the account shows it and backs off, the cursor stays empty."""
+    desk.accounts.add("facebook", "Down", {"page_id": "1", "base_url": "http://127.0.0.1:9"})
+    desk.accounts.set_secret("Down", "token")
+    desk.accounts.connector_factory = None
+    result = desk.sync.sync_account("Down", connector=_refusing_connector(desk))
+    account = desk.accounts.get("Down")
+    assert result.error is not None
+    assert (result.pages, account.last_error, account.last_error_at, account.retry_at, account.cursor) == (
+        0,
+        result.error,
+        clock.now(),
+        clock.now() + timedelta(seconds=30),
+        {},
+    )
+
+
+def test_a_connector_that_cannot_be_built_is_recorded(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
+    def broken(account: Account, secret: str | None) -> Connector:
+        raise ReconnectNeeded("the Facebook token expired; reconnect the account")
+
+    desk.accounts.connector_factory = broken
+    result = desk.sync.sync_account("FB")
+    account = desk.accounts.get("FB")
+    assert (result.error, account.status, account.last_error, account.last_error_at) == (
+        "the Facebook token expired; reconnect the account",
+        "reconnect_needed",
+        "the Facebook token expired; reconnect the account",
+        clock.now(),
+    )
+
+
+def test_a_pass_stopped_by_the_page_budget_is_due_again_at_once(
+    desk: Desk, fake: FakeConnector, clock: FixedClock
+) -> None:
+    [result] = desk.sync.sync_due(max_pages=1)
+    assert (result.pages, result.done) == (1, False)
+    assert desk.accounts.get("FB").retry_at == clock.now()
+    [result] = desk.sync.sync_due(max_pages=1)
+    assert (result.pages, result.fetched) == (1, 10)
+    [result] = desk.sync.sync_due()
+    assert (result.done, desk.accounts.get("FB").retry_at) == (True, None)
+    assert stored_ids(desk) == [f"c{n}" for n in range(25)]
+
+
+def _refusing_connector(desk: Desk) -> Connector:
+    """The real Facebook connector pointed at a port nobody listens on, without retries."""
+    from cmdesk.channels.facebook import FacebookConnector
+    from cmdesk.channels.http import make_session
+
+    return FacebookConnector(
+        page_id="1",
+        token="token",
+        clock=desk.clock,
+        base_url="http://127.0.0.1:9",
+        session=make_session(retries=0, backoff_factor=0),
+    )
+
+
+def test_settings_the_connector_refuses_are_recorded(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
+    def refusing(account: Account, secret: str | None) -> Connector:
+        raise InvalidInput("the facebook account needs the setting(s): page_id")
+
+    desk.accounts.connector_factory = refusing
+    with pytest.raises(InvalidInput, match="needs the setting"):
+        desk.sync.sync_account("FB")
+    account = desk.accounts.get("FB")
+    assert (account.last_error, account.retry_at) == (
+        "the facebook account needs the setting(s): page_id",
+        clock.now() + timedelta(seconds=30),
+    )
+    [result] = desk.sync.sync_due(clock.now() + timedelta(seconds=30))
+    assert (result.error, desk.accounts.get("FB").retry_at) == (
+        "the facebook account needs the setting(s): page_id",
+        clock.now() + timedelta(seconds=60),  # the wait doubles, recorded once per failure
+    )
+
+
+def test_a_bug_before_the_first_page_is_recorded_and_raised(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
+    fake.failures = [KeyError("boom")]
+    with pytest.raises(KeyError):
+        desk.sync.sync_account("FB")
+    account = desk.accounts.get("FB")
+    assert (account.last_error, account.retry_at, account.cursor) == (
+        "internal error (KeyError); see the log",
+        clock.now() + timedelta(seconds=30),
+        {},
+    )
+
+
+def test_nothing_is_fetched_past_the_page_budget(desk: Desk, fake: FakeConnector) -> None:
+    result = desk.sync.sync_account("FB", max_pages=2)
+    assert (result.pages, result.done, fake.fetches) == (2, False, [{}, {"offset": 10}])
+    assert desk.sync.sync_account("FB", max_pages=0).pages == 0
+    assert fake.fetches == [{}, {"offset": 10}]
+
+
+def test_a_failed_fetch_keeps_the_pages_before_it(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
+    """The next page is fetched while one is stored; its failure shows only after that page is committed."""
+    fake.page_size = 5
+    failing_fetch = fake.fetch
+
+    def fetch(cursor: dict[str, Any]) -> Page:
+        if cursor.get("offset") == 10:
+            raise TransientChannelError("timeout")
+        return failing_fetch(cursor)
+
+    result = desk.sync.sync_account("FB", connector=_Fetching(fetch))
+    account = desk.accounts.get("FB")
+    assert (result.pages, result.new, result.error) == (2, 10, "timeout")
+    assert (account.cursor, account.last_error, account.retry_at) == (
+        {"offset": 10},
+        "timeout",
+        clock.now() + timedelta(seconds=30),
+    )
+    assert stored_ids(desk) == [f"c{n}" for n in range(10)]
+
+
+def test_a_page_that_cannot_be_stored_loses_nothing(
+    desk: Desk, fake: FakeConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page fetched ahead is dropped with the failed one: the cursor still points before both."""
+    desk.sync.sync_account("FB", max_pages=1)
+    import cmdesk.channels.sync as sync_module
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(sync_module, "ingest", broken)
+    with pytest.raises(RuntimeError):
+        desk.sync.sync_account("FB")
+    assert (desk.accounts.get("FB").cursor, stored_ids(desk)) == ({"offset": 10}, [f"c{n}" for n in range(10)])
+    # the next page may have been asked for ahead (then dropped) or cancelled before it was
+    assert fake.fetches in ([{}, {"offset": 10}], [{}, {"offset": 10}, {"offset": 20}])
+    monkeypatch.undo()
+    desk.sync.sync_account("FB")
+    assert stored_ids(desk) == [f"c{n}" for n in range(25)]
+
+
+@dataclass
+class _Fetching:
+    """A connector that is only its fetch function."""
+
+    fetch_page: Any
+    kind: str = "facebook"
+
+    def fetch(self, cursor: dict[str, Any]) -> Page:
+        page: Page = self.fetch_page(cursor)
+        return page
+
+    def deliver(self, action: OutgoingAction) -> Delivery:
+        return Delivery(remote_id="r1")
+
+    def find_delivered(self, action: OutgoingAction, *, since: datetime) -> Delivery | None:
+        return None
+
+    def check(self) -> str:
+        return "Fake page"

@@ -69,6 +69,19 @@ def test_a_batch_stores_the_same_values_and_types_as_single_inserts(desk: Desk) 
     assert [r[8] for r in batched[: len(TEXTS)]] == TEXTS
 
 
+def test_no_parameter_is_none() -> None:
+    """None goes through sqlcipher3's adapter lookup (two failed attribute lookups each): NULL is a marker pair."""
+    rows = [(1, "Eva", None, 2.5, b"\x00"), (2, None, "", 0, None)]
+    params = batch._pack(rows, width=5)
+    assert params[:21] == [
+        b"Eva",
+        1, batch.NOT_TEXT, 1, 3, 0, batch.NULL, 2.5, batch.NOT_TEXT, b"\x00", batch.NOT_TEXT,
+        2, batch.NOT_TEXT, 0, batch.NULL, 4, 0, 0, batch.NOT_TEXT, 0, batch.NULL,
+    ]  # fmt: skip
+    assert len(params) == 1 + 2 * 5 * batch.INSERT_ROWS
+    assert None not in params
+
+
 def test_ids_continue_after_the_largest(desk: Desk) -> None:
     with desk.store.transaction() as conn:
         first = messages.insert_person_rows(conn, [("Eva", CREATED)])
@@ -85,7 +98,7 @@ def test_lookups_come_in_padded_chunks_of_distinct_values() -> None:
     chunks = list(batch.lookup_chunks(values))
     assert chunks == [
         [f"c{n}" for n in range(batch.LOOKUP_VALUES)],
-        ["c64", "c65"] + [None] * (batch.LOOKUP_VALUES - 2),
+        ["c64", "c65"] + ["c64"] * (batch.LOOKUP_VALUES - 2),
     ]
     assert list(batch.lookup_chunks([])) == []
 
