@@ -61,6 +61,18 @@ def check_file(path: Path, *, label: str) -> None:
         raise NotAStore(f"{label} is a text file, not a cmdesk store")  # an encrypted store starts with a random salt
 
 
+def _tune_writer(conn: Connection) -> None:
+    """WAL with synchronous NORMAL on the one writer, for a new store as for an opened one.
+
+    In WAL mode NORMAL loses no committed transaction when the application crashes, only
+    (possibly) the last ones on a power cut, and saves an fsync per commit: a sync page or a
+    triage action commits in one write instead of two. (A new store used to keep FULL for its
+    whole first session.)
+    """
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
 class Store:
     """One encrypted store file, open for reading and writing.
 
@@ -98,7 +110,7 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         store = cls(path, key, clock=clock, memory_security=memory_security)
         conn = connect(path, key, label=store.label, memory_security=memory_security)
-        conn.execute("PRAGMA journal_mode = WAL")
+        _tune_writer(conn)
         store._writer = conn
         store._migrate(upto=upto)
         return store
@@ -113,8 +125,7 @@ class Store:
         try:
             _check_not_truncated(conn, path, label=label)
             migrations.check_not_newer(conn, label=label)
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            _tune_writer(conn)
         except BaseException:
             conn.close()
             raise

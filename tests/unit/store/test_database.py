@@ -197,3 +197,19 @@ def test_keyinfo_holds_no_key(tmp_path: Path, memory_keyring: object) -> None:
     stored_key = next(iter(memory_keyring.secrets.values()))  # type: ignore[attr-defined]
     assert stored_key not in path.with_name(path.name + ".keyinfo.json").read_text(encoding="utf-8")
     assert info.mode == "keyring"
+
+
+def test_the_writer_runs_wal_with_normal_sync_on_create_and_open(tmp_path: Path, clock: FixedClock) -> None:
+    path, key = tmp_path / "s.cmdesk", secrets.token_bytes(32)
+
+    def writer_pragmas(store: Store) -> tuple[object, ...]:
+        with store.transaction() as conn:
+            return tuple(conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("journal_mode", "synchronous"))
+
+    created = Store.create(path, key, clock=clock)
+    after_create = writer_pragmas(created)
+    created.close()
+    opened = Store.open(path, key, clock=clock)
+    after_open = writer_pragmas(opened)
+    opened.close()
+    assert (after_create, after_open) == (("wal", 1), ("wal", 1))
