@@ -72,16 +72,39 @@ def run(args: argparse.Namespace) -> int:
         window.show()
         model, view = window.model, window.view
 
+        def shown_after(action: Any) -> float:
+            """When the list is first drawn after the query ``action`` starts has its first page.
+
+            The paint the event loop makes anyway is the one timed; forcing another with repaint()
+            would count the drawing twice.
+            """
+            marks: dict[str, float] = {}
+
+            def page() -> None:
+                marks.setdefault("page", time.perf_counter())
+
+            def painted() -> None:
+                if "page" in marks:
+                    marks.setdefault("painted", time.perf_counter())
+
+            model.first_page_ready.connect(page)
+            view.painted.connect(painted)
+            try:
+                action()
+                if "page" not in marks:
+                    wait_for(model.first_page_ready)
+                if "painted" not in marks:
+                    wait_for(view.painted)
+            finally:
+                model.first_page_ready.disconnect(page)
+                view.painted.disconnect(painted)
+            return marks.get("painted", time.perf_counter())  # no paint at all: the time the wait gave up
+
         def timed(action: Any) -> float:
             began = time.perf_counter()
-            action()
-            wait_for(model.first_page_ready)
-            view.viewport().repaint()
-            return round((time.perf_counter() - began) * 1000, 1)
+            return round((shown_after(action) - began) * 1000, 1)
 
-        wait_for(model.first_page_ready)
-        view.viewport().repaint()
-        now = time.perf_counter()
+        now = shown_after(lambda: None)
         figures["startup_ms"] = round((now - started) * 1000, 1)
         figures["first_page_ms"] = round((now - window_started) * 1000, 1)
         if not model.complete:

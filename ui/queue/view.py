@@ -22,6 +22,7 @@ class QueueView(QTableView):
 
     current_message_changed = Signal(object)  # message id | None
     selection_changed = Signal()
+    painted = Signal()  # the list has been drawn (the selftest times queries up to the paint that shows them)
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,7 @@ class QueueView(QTableView):
         super().paintEvent(event)
         if self._announce.isActive():
             self._announce.start(0)  # the list is on screen: the others may load the message now
+        self.painted.emit()
 
     def set_search(self, search: str) -> None:
         """Mark search hits in the excerpts; without a search the default (C++) painting is used, which is faster.
