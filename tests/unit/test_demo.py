@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -18,6 +19,8 @@ from cmdesk.desk import Desk
 from cmdesk.model import ChannelKind, Role
 from cmdesk.pv.model import CaseState
 from cmdesk.store.codec import to_db_time
+from cmdesk.store.database import Store
+from cmdesk.store.engine import Connection
 from cmdesk.store.keys import KeyManager
 from cmdesk.templates.model import VersionState
 from tests.conftest import NOW, MemoryKeyring
@@ -95,6 +98,25 @@ def test_same_seed_and_clock_give_the_same_store_in_process_or_worker(tmp_path: 
     finally:
         for desk in (first, second, other):
             desk.close()
+
+
+def schema(conn: Connection) -> list[tuple[str, str, str, str | None]]:
+    """Every schema object but where it sits (rootpage, row order) and ANALYZE's statistics tables."""
+    sql = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'"
+    return sorted(conn.execute(sql).fetchall())
+
+
+def test_the_demo_store_has_the_schema_the_migrations_make_and_planner_statistics(
+    demo: tuple[Desk, DemoSummary], tmp_path: Path
+) -> None:
+    desk, _ = demo
+    migrated = Store.create(tmp_path / "migrated.cmdesk", secrets.token_bytes(32), clock=FixedClock(NOW))
+    try:
+        assert schema(desk.store.read()) == schema(migrated.read())
+    finally:
+        migrated.close()
+    analysed = {row[0] for row in desk.store.read().execute("SELECT DISTINCT idx FROM sqlite_stat1")}
+    assert {"message_queue_filter", "message_report_created", "message_author", "status_event_report"} <= analysed
 
 
 def test_summary_counts_match_the_store(demo: tuple[Desk, DemoSummary]) -> None:
