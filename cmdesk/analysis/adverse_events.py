@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
-from cmdesk.analysis import pv_lexicon, pv_products
+from cmdesk.analysis import build, pv_lexicon, pv_products
 from cmdesk.analysis.pv_context import CUES, JUDGED, Hit, body_complaints, by_offset, judge_context, sentence_ends
-from cmdesk.analysis.pv_lexicon import SERIOUSNESS_HINTS, SPECIAL_SITUATIONS, Entry, PvLexicon, match_rest
-from cmdesk.analysis.text import MAX_ANALYSED_CHARS, Token, Tokens, as_tokens, indexes_of, tokenize
+from cmdesk.analysis.pv_lexicon import EXACT, SERIOUSNESS_HINTS, SPECIAL_SITUATIONS, Entry, PvLexicon, match_rest
+from cmdesk.analysis.text import MAX_ANALYSED_CHARS, Token, Tokens, as_tokens, scan
 from cmdesk.model import Product, PVSignal, Span
 
 __all__ = ["SCAN_LIMIT", "SERIOUSNESS_HINTS", "SPECIAL_SITUATIONS", "THRESHOLD", "detect"]
@@ -41,21 +42,22 @@ def detect(text: str, language: str, products: Sequence[Product], *, tokens: Seq
 
     ``language`` is "de", "en" or anything else (then both lexicons apply). ``products`` are the
     company's own products; they are reported by brand even when written as substance or misspelt.
-    ``tokens`` are ``tokenize(text)`` if the caller has them already (the pipeline tokenizes once).
+    ``tokens`` are ``scan(text)`` (or ``tokenize(text)``) if the caller has them already (the pipeline scans once).
     """
     if not text or text.isspace():
         return PVSignal.none()
-    toks = as_tokens(tokens) if tokens is not None else tokenize(text, SCAN_LIMIT)
+    toks = (tokens if type(tokens) is Tokens else as_tokens(tokens)) if tokens is not None else scan(text, SCAN_LIMIT)
     choice = language if language in ("de", "en") else "other"
     matcher = _matcher(products)
     hits, persons, found_products = _scan(toks, pv_lexicon.lexicon(choice), matcher, choice)
     if not found_products and _QUIET.issuperset(hits):
         return _NOTHING  # no evidence at all, the common case of an ordinary message
-    ends = sentence_ends(text, toks)
+    ends: list[int] | None = None  # sentence ends, worked out only for a step that needs them
     if "complaint" in hits or "body_part" in hits:
+        ends = sentence_ends(text, toks)
         body_complaints(hits, ends)
     if not _JUDGED_OR_CUES.isdisjoint(hits):
-        judge_context(text, toks, hits, persons, ends)
+        judge_context(text, toks, hits, persons, sentence_ends(text, toks) if ends is None else ends)
     return _signal(text, hits, found_products, persons, matcher.known)
 
 
@@ -80,8 +82,22 @@ def _matcher(products: Sequence[Product]) -> pv_products.ProductMatcher:
 
 _MEMO_MAX = 100_000
 # What may start at a token of one normalised form: main-scan entries, seriousness entries, whether any of
-# them has more words, first-person word?, product names, brand within one edit. () for most words.
-_Verdict = tuple[tuple[Entry, ...], tuple[Entry, ...], bool, bool, list[tuple[tuple[str, ...], str]], str]
+# them has more words, first-person word?, product names, brand within one edit, and the exact second words
+# when the form matters only as the first word of such phrases (else None). () for most words.
+_Verdict = tuple[
+    tuple[Entry, ...], tuple[Entry, ...], bool, bool, list[tuple[tuple[str, ...], str]], str, frozenset[str] | None
+]
+
+
+def _second_words(entries: tuple[Entry, ...]) -> frozenset[str] | None:
+    """The words that must follow for any of ``entries`` to match, if each has an exact second word; else None.
+
+    "the", "is", "ist", "hat" start many phrases and nothing else; where the next word is none of these
+    second words, the token is passed over with one set lookup.
+    """
+    if not entries or any(not e.rest or e.rest[0][0] != EXACT for e in entries):
+        return None
+    return frozenset(e.rest[0][1] for e in entries)
 
 
 @dataclass
@@ -97,7 +113,8 @@ class _Memo:
         names, brand = matcher.lookup(norm)
         found: _Verdict | tuple[()] = ()
         if main or serious or person or names or brand:
-            found = (main, serious, any(e.rest for e in main + serious), person, names, brand)
+            seconds = None if person or names or brand else _second_words(main + serious)
+            found = (main, serious, any(e.rest for e in main + serious), person, names, brand, seconds)
         if len(self.verdicts) >= _MEMO_MAX:
             self.verdicts.clear()
             self.seen.clear()
@@ -125,67 +142,84 @@ def _scan(
     if memo is None:
         memo = matcher.memos.setdefault(choice, _Memo())
     norms = toks.norms
-    for norm in norms - memo.seen:
-        memo.learn(norm, lexicon, matcher)
+    if not norms <= memo.seen:
+        for norm in norms - memo.seen:
+            memo.learn(norm, lexicon, matcher)
     present = norms & memo.relevant
     if not present:
         return hits, persons, found_products
     verdicts = memo.verdicts
     pairs = lexicon.pairs
+    norm_list = toks.norm_list
+    bases = toks.bases  # token offsets count from these
     main_to = serious_to = product_to = 0
     n = len(toks)
-    for i in indexes_of(toks, present):
-        t = toks[i]
-        found = verdicts.get(t.norm) or memo.learn(t.norm, lexicon, matcher)
+    last = n - 1
+    for i in compress(range(n), map(present.__contains__, norm_list)):
+        norm = norm_list[i]
+        found = verdicts.get(norm) or memo.learn(norm, lexicon, matcher)
         if not found:
             continue
-        main, serious, multi, person, names, brand = found
+        main, serious, multi, person, names, brand, seconds = found
+        following = norm_list[i + 1] if i < last else ""
+        # Where only phrases with an exact second word start here: is it the next word?
+        if (
+            seconds is not None
+            and following not in seconds
+            and not (following[-2:] == "'s" and following[:-2] in seconds)
+        ):
+            continue
         if person:
             persons.append(i)
         if (names or brand) and i >= product_to:
+            t = toks[i]
             for rest, name_brand in names:
                 stop = i + 1 + len(rest)
-                if stop <= n and all(toks[i + 1 + k].norm == w for k, w in enumerate(rest)):
-                    found_products.append(Hit(i, stop, t.start, toks[stop - 1].end, "product", name_brand))
+                if not rest or (stop <= n and all(norm_list[i + 1 + k] == w for k, w in enumerate(rest))):
+                    end = bases[stop - 1] + toks[stop - 1].end
+                    found_products.append(Hit(i, stop, bases[i] + t.start, end, "product", name_brand))
                     product_to = stop
                     break
             else:
                 if brand and t.kind == "word":
-                    found_products.append(Hit(i, i + 1, t.start, t.end, "product", brand))
+                    found_products.append(Hit(i, i + 1, bases[i] + t.start, bases[i] + t.end, "product", brand))
         if (main and i >= main_to) or (serious and i >= serious_to):
             if multi:
-                key = (t.norm, toks[i + 1].norm if i + 1 < n else "")
+                key = (norm, following)
                 pair = pairs.get(key)
                 main, serious = pair if pair is not None else lexicon.viable_pair(key, main, serious)
             if main and i >= main_to:
-                stop, entry = _first_match(toks, i, main)
+                entry = main[0]
+                if entry.rest:  # else a one-word entry, the best there is
+                    stop, entry = _first_match(toks, i, main)
+                else:
+                    stop = i + 1
                 if entry is not None:
+                    end = bases[stop - 1] + toks[stop - 1].end
                     hits.setdefault(entry.kind, []).append(
-                        Hit(i, stop, t.start, toks[stop - 1].end, entry.kind, entry.label)
+                        Hit(i, stop, bases[i] + toks[i].start, end, entry.kind, entry.label)
                     )
                     main_to = stop
             if serious and i >= serious_to:
                 stop, entry = _first_match(toks, i, serious)
                 if entry is not None:
+                    end = bases[stop - 1] + toks[stop - 1].end
                     hits.setdefault("seriousness", []).append(
-                        Hit(i, stop, t.start, toks[stop - 1].end, "seriousness", entry.label)
+                        Hit(i, stop, bases[i] + toks[i].start, end, "seriousness", entry.label)
                     )
                     serious_to = stop
     return hits, persons, found_products
 
 
-def _first_match(toks: Sequence[Token], i: int, entries: tuple[Entry, ...]) -> tuple[int, Entry | None]:
+def _first_match(toks: Tokens, i: int, entries: tuple[Entry, ...]) -> tuple[int, Entry | None]:
     """(token index after the match, entry) of the first of ``entries`` that matches at token ``i``."""
-    norms: set[str] | None = None
     for entry in entries:
-        if not entry.rest:
+        rest = entry.rest
+        if not rest:
             return i + 1, entry
-        if entry.gapped:
-            if norms is None:
-                norms = {t.norm for t in toks}
-            if not entry.needs <= norms:
-                continue
-        stop = match_rest(toks, i + 1, entry.rest)
+        if entry.gapped and not entry.needs <= toks.norms:
+            continue
+        stop = match_rest(toks, i + 1, rest)
         if stop >= 0:
             return stop, entry
     return -1, None
@@ -216,7 +250,7 @@ def _signal(
                 else:
                     generic = True
         elif kind == "negation":
-            chosen.extend(h for h in kind_hits if h.label == "used")
+            chosen.extend([h for h in kind_hits if h.label == "used"])
         elif kind == "hypothetical":
             chosen.extend(kind_hits)
         elif kind in _EVIDENCE_KINDS:
@@ -288,7 +322,13 @@ def _signal(
             score += 0.15
     if (persons or "experience" in hits) and (experienced or specials):
         score += 0.1 if specials and not experienced else 0.05
-    score = round(min(score, 1.0), 3)
+    score = min(score, 1.0)
+    rounded = _ROUNDED.get(score)  # scores are sums of a few constants: each sum is rounded once
+    if rounded is None:
+        if len(_ROUNDED) >= _ROUNDED_MAX:
+            _ROUNDED.clear()
+        rounded = _ROUNDED[score] = round(score, 3)
+    score = rounded
 
     brands: list[str] = []
     for hit in found_products:
@@ -304,21 +344,27 @@ def _signal(
                 seen.add(written.lower())
                 brands.append(written)
 
-    chosen.sort(key=_evidence_order)
+    if len(chosen) > 1:
+        chosen.sort(key=_evidence_order)
     spans: dict[tuple[int, int, str], Span] = {}
     for hit in chosen:
         key = (hit.start, hit.end, hit.kind)
         if key not in spans:
-            spans[key] = Span(hit.start, hit.end, text[hit.start : hit.end], hit.kind)
-    return PVSignal(
-        suspected=score >= THRESHOLD,
-        score=score,
-        products=tuple(brands),
-        events=tuple(spans[h.start, h.end, h.kind] for h in events + maybe_events),
-        seriousness=tuple(dict.fromkeys(h.label for h in serious)),
-        special_situations=tuple(dict.fromkeys(h.label for h in specials)),
-        evidence=tuple(spans.values()),
+            spans[key] = build.span(hit.start, hit.end, text[hit.start : hit.end], hit.kind)
+    found_events = events + maybe_events
+    return build.pv_signal(
+        score >= THRESHOLD,
+        score,
+        tuple(brands),
+        tuple([spans[h.start, h.end, h.kind] for h in found_events]) if found_events else (),
+        tuple(dict.fromkeys([h.label for h in serious])) if serious else (),
+        tuple(dict.fromkeys([h.label for h in specials])) if specials else (),
+        tuple(spans.values()),
     )
+
+
+_ROUNDED: dict[float, float] = {}
+_ROUNDED_MAX = 10_000
 
 
 _KIND_ORDER = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from cmdesk.analysis import lexicon
-from cmdesk.analysis.text import tokenize
+from cmdesk.analysis.text import scan
 from cmdesk.model import AuthorType, Intent, MoodLabel
 
 NEWCOMER_BELOW = 3  # fewer messages than this: too early to judge
@@ -38,7 +38,7 @@ class AuthorHistoryItem:
 
 def mentions_caregiving(text: str) -> bool:
     """Does the text speak for a relative ("my mother", "meine Tochter", "ich pflege meinen Vater")?"""
-    return lexicon.intent().any(tokenize(text), "caregiver")
+    return lexicon.intent().any(scan(text), "caregiver")
 
 
 def classify(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cmdesk.analysis import lexicon
-from cmdesk.analysis.text import Token, as_tokens, tokenize
+from cmdesk.analysis.text import Token, Tokens, as_tokens, scan
 from cmdesk.model import Intent, MoodLabel, MoodResult, PVSignal, SuggestedAction
 
 _SENTENCE_END = frozenset(".!?;")
@@ -35,104 +35,114 @@ class Cues:
 
 def find_cues(tokens: Sequence[Token]) -> Cues:
     """Count the intent cues of both languages (posts mix them) in already tokenized text."""
+    toks = tokens if type(tokens) is Tokens else as_tokens(tokens)
     counts: dict[str, int] = {}
-    for label, _, _ in lexicon.intent().find(tokens):
+    for label, _, _ in lexicon.intent().find(toks):
         counts[label] = counts.get(label, 0) + 1
     words = lexicon.intent_words()
-    norms = as_tokens(tokens).norms
-    # Questions, links and opening question words are rare enough to look at tokens only when the set of
-    # forms has them: a punctuation run with "?" starts with "?" or "!", a link with "http" or "www.".
-    question_mark = has_link = False
-    for norm in norms:
-        first = norm[:1]
-        if first in "?!":
-            question_mark = question_mark or "?" in norm
-        elif first in "hw" and norm.startswith(_LINK_STARTS):
-            has_link = True
-    links = sum(1 for t in tokens if t.kind == "url") if has_link else 0
-    opener = not words["question_openers"].isdisjoint(norms) and _opener_question(tokens)
-    return Cues(counts, links, question_mark, opener, not words["address"].isdisjoint(norms))
-
-
-_LINK_STARTS = ("http://", "https://", "www.")
+    norms = toks.norms
+    # Question marks stand in punctuation tokens, which the shared tokens index: no walk over every token.
+    question_mark = False
+    for i in toks.puncts:
+        if "?" in toks[i].raw:
+            question_mark = True
+            break
+    opener = not words["question_openers"].isdisjoint(norms) and _opener_question(toks)
+    return Cues(counts, toks.links, question_mark, opener, not words["address"].isdisjoint(norms))
 
 
 def _opener_question(tokens: Sequence[Token]) -> bool:
     """A sentence that starts with a question word and does not end in "!" ("Wie lange dauert das")."""
+    toks = tokens if type(tokens) is Tokens else as_tokens(tokens)
     openers = lexicon.intent_words()["question_openers"]
-    at_start = True
-    opened = False
-    for t in tokens:
-        if t.kind == "punct" and t.raw[0] in _SENTENCE_END:
-            if opened and "!" not in t.raw:
-                return True
-            opened = False
-            at_start = True
-            continue
-        if at_start and t.kind == "word":
-            opened = t.norm in openers
-            at_start = False
-    return opened
+    n = len(toks)
+    start = 0
+    for end in (*toks.puncts, n):  # the sentence marks, then the end of the text
+        raw = ""
+        if end < n:
+            raw = toks[end].raw
+            if raw[0] not in _SENTENCE_END:
+                continue
+        opened = False  # the sentence's first word decides
+        for k in range(start, end):
+            t = toks[k]
+            if t.kind == "word":
+                opened = t.norm in openers
+                break
+        if end == n:
+            return opened
+        if opened and "!" not in raw:
+            return True
+        start = end + 1
+    return False
 
 
 def classify(mood: MoodResult, pv: PVSignal, cues: Cues) -> Intent:
     """The single intent the queue files the message under."""
     if pv.suspected:
-        return Intent.ADVERSE_EVENT
+        return _ADVERSE_EVENT
     found = cues.counts  # labels with a count of at least one
     sales = found.get("sales", 0)
     if "spam" in found or (cues.links and sales) or sales >= 2 or cues.links >= 3:
-        return Intent.SPAM
+        return _SPAM
     if "abuse" in found:
-        return Intent.ABUSE
-    if "complaint" in found or ("urgent" in found and mood.label != MoodLabel.POSITIVE):
-        return Intent.COMPLAINT
+        return _ABUSE
+    label = mood.label
+    if "complaint" in found or ("urgent" in found and label != _POSITIVE):
+        return _COMPLAINT
     asked = cues.question_mark or "question" in found or cues.opener_question
     if asked and mood.score <= COMPLAINT_MOOD and cues.addressed:
-        return Intent.COMPLAINT  # "Warum löscht ihr meinen Kommentar?" is not a question to answer
+        return _COMPLAINT  # "Warum löscht ihr meinen Kommentar?" is not a question to answer
     if asked and "banter" not in found:
-        return Intent.QUESTION  # "Wer kennt das? 😂" is banter, not a question to answer
-    if "praise" in found and mood.label != MoodLabel.NEGATIVE:
-        return Intent.EXPERIENCE if "experience" in found and "thanks" not in found else Intent.PRAISE
+        return _QUESTION  # "Wer kennt das? 😂" is banter, not a question to answer
+    if "praise" in found and label != _NEGATIVE:
+        return _EXPERIENCE if "experience" in found and "thanks" not in found else _PRAISE
     if "experience" in found:
-        return Intent.EXPERIENCE
+        return _EXPERIENCE
     if mood.score <= COMPLAINT_MOOD:
-        return Intent.COMPLAINT
+        return _COMPLAINT
     if "thanks" in found:
-        return Intent.OTHER  # a thank-you for our help: nice, but not praise of a product
+        return _OTHER  # a thank-you for our help: nice, but not praise of a product
     if mood.score >= PRAISE_MOOD:
-        return Intent.PRAISE
-    return Intent.OTHER
+        return _PRAISE
+    return _OTHER
+
+
+# Enum members as module constants: reading them off the class costs a metaclass lookup each time.
+_ADVERSE_EVENT, _SPAM, _ABUSE, _COMPLAINT = Intent.ADVERSE_EVENT, Intent.SPAM, Intent.ABUSE, Intent.COMPLAINT
+_QUESTION, _PRAISE, _EXPERIENCE, _OTHER = Intent.QUESTION, Intent.PRAISE, Intent.EXPERIENCE, Intent.OTHER
+_POSITIVE, _NEGATIVE = MoodLabel.POSITIVE, MoodLabel.NEGATIVE
+_REPLY_EXPECTED = frozenset({_ADVERSE_EVENT, _COMPLAINT, _QUESTION})
 
 
 def expects_reply(intent: Intent, cues: Cues) -> bool:
     """Questions, complaints and adverse events need an answer; praise and the rest usually not."""
-    if intent in (Intent.ADVERSE_EVENT, Intent.COMPLAINT, Intent.QUESTION):
+    if intent in _REPLY_EXPECTED:
         return True
-    return intent == Intent.EXPERIENCE and cues.question_mark
+    return intent == _EXPERIENCE and cues.question_mark
+
+
+# What to do next by intent; an experience depends on its mood (see :func:`suggest`).
+_ACTIONS = {
+    _ADVERSE_EVENT: SuggestedAction.OPEN_PV_CASE,
+    _COMPLAINT: SuggestedAction.OFFER_SOLUTION,
+    _QUESTION: SuggestedAction.ANSWER,
+    _ABUSE: SuggestedAction.HIDE,
+    _SPAM: SuggestedAction.HIDE,
+    _PRAISE: SuggestedAction.THANK,
+}
+_EXPERIENCE_ACTIONS = {_POSITIVE: SuggestedAction.THANK, _NEGATIVE: SuggestedAction.ANSWER}
 
 
 def suggest(intent: Intent, mood: MoodResult) -> SuggestedAction:
     """What the community manager should most likely do next."""
-    if intent == Intent.ADVERSE_EVENT:
-        return SuggestedAction.OPEN_PV_CASE
-    if intent == Intent.COMPLAINT:
-        return SuggestedAction.OFFER_SOLUTION
-    if intent == Intent.QUESTION:
-        return SuggestedAction.ANSWER
-    if intent in (Intent.ABUSE, Intent.SPAM):
-        return SuggestedAction.HIDE
-    if intent == Intent.PRAISE:
-        return SuggestedAction.THANK
-    if intent == Intent.EXPERIENCE:
-        if mood.label == MoodLabel.POSITIVE:
-            return SuggestedAction.THANK
-        return SuggestedAction.ANSWER if mood.label == MoodLabel.NEGATIVE else SuggestedAction.IGNORE
-    return SuggestedAction.IGNORE
+    if intent == _EXPERIENCE:
+        return _EXPERIENCE_ACTIONS.get(mood.label, SuggestedAction.IGNORE)
+    return _ACTIONS.get(intent, SuggestedAction.IGNORE)
 
 
 def detect(text: str, mood: MoodResult, pv: PVSignal) -> tuple[Intent, bool, SuggestedAction]:
     """(intent, expects reply, suggested action) of ``text``, given its mood and PV signal."""
-    cues = find_cues(tokenize(text))
+    cues = find_cues(scan(text))
     intent = classify(mood, pv, cues)
     return intent, expects_reply(intent, cues), suggest(intent, mood)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cmdesk.analysis.text import Token, as_tokens, tokenize
+from cmdesk.analysis.text import Token, Tokens, as_tokens, scan
 
 
 def _words(text: str) -> frozenset[str]:
@@ -37,18 +37,19 @@ GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
 
 def detect(text: str) -> str:
     """ "de", "en" or "other" for the text (first 20 000 characters)."""
-    return detect_tokens(tokenize(text), text)
+    return detect_tokens(scan(text), text)
 
 
 def detect_tokens(tokens: Sequence[Token], text: str = "") -> str:
     """The same as :func:`detect` for text already tokenized (the pipeline tokenizes once)."""
-    toks = as_tokens(tokens)
-    positions, norms = toks.positions, toks.norms
+    toks = tokens if type(tokens) is Tokens else as_tokens(tokens)
+    norms = toks.norms
     de = en = 0
-    for norm in norms & GERMAN:
-        de += len(positions[norm])
-    for norm in norms & ENGLISH:
-        en += len(positions[norm])
+    # Most texts have few distinct function words: count their tokens in C, only for the languages present.
+    if not norms.isdisjoint(GERMAN):
+        de = sum(map(GERMAN.__contains__, toks.norm_list))
+    if not norms.isdisjoint(ENGLISH):
+        en = sum(map(ENGLISH.__contains__, toks.norm_list))
     if de == en == 0:
         return "other" if GERMAN_LETTERS.isdisjoint(text[:2000]) else "de"
     if de == en:

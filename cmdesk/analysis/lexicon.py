@@ -13,9 +13,10 @@ import json
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from typing import Any
 
-from cmdesk.analysis.text import Token, as_tokens, indexes_of, normalise, tokenize
+from cmdesk.analysis.text import Token, Tokens, as_tokens, normalise, tokenize
 from cmdesk.paths import resources_dir
 
 LANGUAGES = ("de", "en")
@@ -48,16 +49,35 @@ class PhraseSet:
         self._starts: dict[str, _Start | tuple[()]] = {}
         self._seen: set[str] = set()  # the keys of _starts: a set, so the difference below costs O(len(norms))
         self._starters: set[str] = set()  # the norms seen so far that start something
+        self._viable: dict[tuple[str, str], tuple[_Candidate, ...]] = {}  # (norm, next norm) -> candidates
         self.labels = tuple(dict.fromkeys([*phrases.values()]))
+        # Without one-word prefixes ("beschwer*") only the first words of the phrases start one: all known now,
+        # so a text needs no check for forms not seen before.
+        self._static = not prefixes
+        if self._static:
+            for norm in index:
+                self._start(norm)
 
     def _start(self, norm: str) -> _Start | tuple[()]:
         candidates = tuple(self._index.get(norm, ()))
         labels = tuple(label for prefix, ls in self._prefixes.items() if norm.startswith(prefix) for label in ls)
-        found: _Start | tuple[()] = (candidates, labels) if candidates or labels else ()
+        found: _Start | tuple[()] = ()
+        if candidates or labels:
+            # Candidates are longest first, so the one-word phrases (no rest) come last: they are what is left
+            # when the next word starts no longer phrase. Phrases whose second word is exact are indexed by that
+            # word; a two-word phrase with a wildcard ("sehr gut*") needs the general filter, per next word.
+            tail = tuple(c for c in candidates if not c[0])
+            general = any(c[2] and len(c[0]) == 1 for c in candidates)
+            by_next: dict[str, tuple[_Candidate, ...]] = {}
+            if not general:
+                for word in dict.fromkeys(c[0][0] for c in candidates if c[0]):
+                    by_next[word] = tuple(c for c in candidates if c[0] and c[0][0] == word) + tail
+            found = (candidates, labels, by_next, tail, general)
         if len(self._starts) >= _STARTS_MAX:
             self._starts.clear()
             self._seen.clear()
             self._starters.clear()
+            self._viable.clear()
         self._starts[norm] = found
         self._seen.add(norm)
         if found:
@@ -70,51 +90,73 @@ class PhraseSet:
             self._start(norm)
         return norms & self._starters
 
+    def _general(self, norm: str, following: str, candidates: tuple[_Candidate, ...]) -> tuple[_Candidate, ...]:
+        """The candidates of ``norm`` that can match before ``following``, in order; kept per pair of words."""
+        key = (norm, following)
+        viable = self._viable.get(key)
+        if viable is None:
+            viable = tuple(
+                c
+                for c in candidates
+                if not c[0] or following == c[0][0] or (c[2] and len(c[0]) == 1 and following.startswith(c[0][0]))
+            )
+            if len(self._viable) >= _STARTS_MAX:
+                self._viable.clear()
+            self._viable[key] = viable
+        return viable
+
     def find(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
         """(label, first token index, last token index + 1) of every match; the longest per start."""
         found: list[tuple[str, int, int]] = []
-        toks = as_tokens(tokens)
-        present = self.starters_in(toks.norms)
+        toks = tokens if type(tokens) is Tokens else as_tokens(tokens)
+        norms = toks.norms
+        if not self._static and not norms <= self._seen:
+            for norm in norms - self._seen:
+                self._start(norm)
+        present = norms & self._starters
         if not present:
             return found
         starts = self._starts
-        n = len(tokens)
-        for i in indexes_of(toks, present):
-            t = tokens[i]
-            start = starts.get(t.norm) or self._start(t.norm)
+        norm_list = toks.norm_list
+        n = len(norm_list)
+        for i in compress(range(n), map(present.__contains__, norm_list)):
+            norm = norm_list[i]
+            start = starts.get(norm) or self._start(norm)
             if not start:
                 continue
-            candidates, labels = start
-            for rest, label, wildcard in candidates:
-                end = i + 1 + len(rest)
-                if not rest:
-                    found.append((label, i, end))
-                    break
-                if end > n:
-                    continue
-                # Most candidates fail on the next word: check it here before the general match.
-                following = tokens[i + 1].norm
-                if following != rest[0] and not (wildcard and end == i + 2 and following.startswith(rest[0])):
-                    continue
-                if end == i + 2 or _matches(tokens, i + 1, rest, wildcard):
-                    found.append((label, i, end))
-                    break
+            candidates, labels, by_next, tail, general = start
+            if candidates:
+                # Only the candidates the next word allows are tried; the first that matches wins.
+                if i + 1 < n:
+                    following = norm_list[i + 1]
+                    viable = self._general(norm, following, candidates) if general else by_next.get(following, tail)
+                else:
+                    viable = tail
+                for rest, label, wildcard in viable:
+                    end = i + 1 + len(rest)
+                    if end <= i + 2 or (end <= n and _matches(norm_list, i + 1, rest, wildcard)):
+                        found.append((label, i, end))
+                        break
             if labels:
-                found.extend((label, i, i + 1) for label in labels)
+                for label in labels:
+                    found.append((label, i, i + 1))
         return found
 
     def any(self, tokens: Sequence[Token], label: str | None = None) -> bool:
         return any(label in (None, found) for found, _, _ in self.find(tokens))
 
 
-_Start = tuple[tuple[tuple[tuple[str, ...], str, bool], ...], tuple[str, ...]]
+_Candidate = tuple[tuple[str, ...], str, bool]  # (words after the first, label, last word is a wildcard)
+# (candidates longest first, labels of one-word prefixes, candidates by next word, one-word candidates,
+# whether a wildcard two-word phrase needs the general filter)
+_Start = tuple[tuple[_Candidate, ...], tuple[str, ...], dict[str, tuple[_Candidate, ...]], tuple[_Candidate, ...], bool]
 _STARTS_MAX = 100_000
 
 
-def _matches(tokens: Sequence[Token], start: int, rest: tuple[str, ...], wildcard: bool) -> bool:
+def _matches(norms: Sequence[str], start: int, rest: tuple[str, ...], wildcard: bool) -> bool:
     last = len(rest) - 1
     for j, word in enumerate(rest):
-        norm = tokens[start + j].norm
+        norm = norms[start + j]
         if norm != word and not (wildcard and j == last and norm.startswith(word)):
             return False
     return True
@@ -132,6 +174,7 @@ class MoodLexicon:
     compound_heads: dict[str, float]  # German compound endings ("schmerzen") and their valence
     phrases: PhraseSet  # label = valence as text
     sarcasm: PhraseSet
+    intensifier_words: frozenset[str] = frozenset()  # the keys of ``intensifiers``: a text is checked in one set op
 
 
 @dataclass(frozen=True)
@@ -173,6 +216,7 @@ def mood(language: str) -> MoodLexicon:
         compound_heads=heads,
         phrases=PhraseSet(phrases),
         sarcasm=PhraseSet({p: "sarcasm" for data in files for p in data["sarcasm"]}),
+        intensifier_words=frozenset(intensifiers),
     )
 
 

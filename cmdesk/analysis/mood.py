@@ -13,10 +13,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
-from cmdesk.analysis import lexicon
+from cmdesk.analysis import build, lexicon
 from cmdesk.analysis.lexicon import MoodLexicon
-from cmdesk.analysis.text import Token, as_tokens, indexes_of, is_shouting, tokenize, variants
+from cmdesk.analysis.text import Token, Tokens, as_tokens, is_shouting, scan, variants
 from cmdesk.model import MoodLabel, MoodResult, Span
 
 NEGATION_SCALAR = -0.74  # VADER's: "not good" is bad, but less bad than "bad"
@@ -119,19 +121,32 @@ def _record(token: Token, lex: MoodLexicon, german: bool) -> _Record:
     return (value, emotion, 0) if value else _NOTHING
 
 
-def _span(text: str, first: Token, last: Token, kind: str) -> Span:
-    return Span(first.start, last.end, text[first.start : last.end], kind)
+_Evidence = tuple[int, int, str]  # (start, end, kind): a Span before its text is cut out
+_START_END = itemgetter(0, 1)
+
+
+def _spans(text: str, evidence: list[_Evidence]) -> tuple[Span, ...]:
+    """The evidence as spans in text order, each once: built at the end, so tuples are sorted and compared."""
+    if not evidence:
+        return ()
+    evidence.sort(key=_START_END)
+    return tuple([build.span(start, end, text[start:end], kind) for start, end, kind in dict.fromkeys(evidence)])
 
 
 def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> MoodResult:
     """The mood of ``text`` written in ``language`` ("de", "en" or "other")."""
-    toks = as_tokens(tokens) if tokens is not None else tokenize(text)
+    toks = (tokens if type(tokens) is Tokens else as_tokens(tokens)) if tokens is not None else scan(text)
     if not toks:
-        return MoodResult(MoodLabel.NEUTRAL, 0.0)
+        return MoodResult(_NEUTRAL, 0.0)
     lex = lexicon.mood(language)
     german = language != "en"
+    norms = toks.norms
+    bases = toks.bases  # token offsets count from these
+    # Most texts have no intensifier or negator at all: then no sentiment word needs to look around itself.
+    boosting = not norms.isdisjoint(lex.intensifier_words)
+    negating = not norms.isdisjoint(lex.negators)
     shouting: bool | None = None  # worked out when the first capitalised sentiment word needs it
-    evidence: list[Span] = []
+    evidence: list[_Evidence] = []
     covered: set[int] = set()
     values: list[tuple[int, float]] = []  # (token index, valence)
     emotions: dict[str, float] = {}
@@ -142,29 +157,28 @@ def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> 
             sarcastic = True
             covered.update(range(first, last))
             values.append((first, -1.5))
-            evidence.append(_span(text, toks[first], toks[last - 1], "sarcasm"))
+            evidence.append((bases[first] + toks[first].start, bases[last - 1] + toks[last - 1].end, "sarcasm"))
     for label, first, last in lex.phrases.find(toks):
         if covered.isdisjoint(range(first, last)):
             covered.update(range(first, last))
             value = float(label)
             if value:
-                values.append((first, value * _boost(toks, first, lex, evidence, text)))
-                evidence.append(_span(text, toks[first], toks[last - 1], "positive" if value > 0 else "negative"))
+                values.append((first, value * _boost(toks, first, lex, evidence) if boosting else value))
+                start, end = bases[first] + toks[first].start, bases[last - 1] + toks[last - 1].end
+                evidence.append((start, end, "positive" if value > 0 else "negative"))
 
     # The set of forms, checked against what is known to carry mood, picks the few tokens worth a look.
     memo = _MEMOS.get(language) or _MEMOS.setdefault(language, _Memo())
-    norms = toks.norms
-    unseen = norms - memo.seen
-    if unseen:
+    if not norms <= memo.seen:
+        unseen = norms - memo.seen
         for t in toks:
             if t.norm in unseen and not t.elongated:
                 memo.learn(t, lex, german)
     scored = norms & memo.scored
-    elongated = toks.elongated
     records = memo.records
     contrast_at = -1
-    visit = indexes_of(toks, scored)
-    if elongated:
+    visit = list(compress(range(len(toks)), map(scored.__contains__, toks.norm_list))) if scored else []
+    if toks.elongated:
         visit = sorted({*visit, *(i for i, t in enumerate(toks) if t.elongated)})
     for i in visit:
         t = toks[i]
@@ -176,7 +190,7 @@ def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> 
             if i not in covered:
                 sarcastic = True
                 values.append((i, -1.5))
-                evidence.append(_span(text, t, t, "sarcasm"))
+                evidence.append((bases[i] + t.start, bases[i] + t.end, "sarcasm"))
             continue
         if covered and i in covered:
             continue
@@ -186,26 +200,29 @@ def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> 
         if not value:
             continue
         if kind == "word":
-            value *= _boost(toks, i, lex, evidence, text)
+            if boosting:
+                value *= _boost(toks, i, lex, evidence)
             if t.caps:
                 if shouting is None:
                     shouting = is_shouting(toks)
                 value *= 1.15 if shouting else 1.3
             if t.elongated:
                 value *= 1.15
-            negator = _negator(toks, i, lex, value)
-            if negator is not None:
-                value *= NEGATION_SCALAR
-                evidence.append(_span(text, toks[negator], toks[negator], "negator"))
-                emotion = ""
-        kind = "emoji" if kind in ("emoji", "emoticon") else ("positive" if value > 0 else "negative")
-        evidence.append(_span(text, t, t, kind))
+            if negating:
+                negator = _negator(toks, i, lex, value)
+                if negator is not None:
+                    value *= NEGATION_SCALAR
+                    evidence.append((toks.start(negator), toks.end(negator), "negator"))
+                    emotion = ""
+            evidence.append((bases[i] + t.start, bases[i] + t.end, "positive" if value > 0 else "negative"))
+        else:
+            evidence.append((bases[i] + t.start, bases[i] + t.end, "emoji"))  # emoji and emoticons
         values.append((i, value))
         if emotion:
             emotions[emotion] = emotions.get(emotion, 0.0) + abs(value)
 
     if not values:
-        return MoodResult(MoodLabel.NEUTRAL, 0.0, {}, tuple(dict.fromkeys(sorted(evidence, key=_by_offset))))
+        return build.mood_result(_NEUTRAL, 0.0, {}, _spans(text, evidence))
     asked = _in_questions(toks) if "?" in text else _NO_QUESTIONS
     total = 0.0
     for i, raw in values:
@@ -215,48 +232,57 @@ def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> 
         if contrast_at >= 0:
             value *= 0.5 if i < contrast_at else 1.5
         total += value
-    if total:
-        exclamations = sum(t.raw.count("!") for t in toks if t.kind == "punct") if "!" in text else 0
+    if total and "!" in text:
+        exclamations = 0
+        for j in toks.puncts:
+            exclamations += toks[j].raw.count("!")
         if exclamations:
             total += math.copysign(0.292 * min(exclamations, 4), total)
     score = total / math.sqrt(total * total + _ALPHA)
-    label = (
-        MoodLabel.POSITIVE
-        if score >= NEUTRAL_BAND
-        else MoodLabel.NEGATIVE
-        if score <= -NEUTRAL_BAND
-        else MoodLabel.NEUTRAL
-    )
+    label = _POSITIVE if score >= NEUTRAL_BAND else _NEGATIVE if score <= -NEUTRAL_BAND else _NEUTRAL
     if sarcastic:
         emotions.pop("joy", None)
         emotions.pop("gratitude", None)
         emotions["anger"] = emotions.get("anger", 0.0) + 1.5
-    shares = {e: round(w / (w + 2.0), 3) for e, w in emotions.items()}
-    evidence.sort(key=_by_offset)
-    return MoodResult(label, round(score, 4), shares, tuple(dict.fromkeys(evidence)))
+    shares: dict[str, float] = {}
+    for e, w in emotions.items():
+        shares[e] = _round(w / (w + 2.0), 1000.0, 3)
+    return build.mood_result(label, _round(score, 10000.0, 4), shares, _spans(text, evidence))
+
+
+def _round(x: float, scale: float, digits: int) -> float:
+    """``round(x, digits)`` (``scale`` is 10 ** digits), without its decimal-string detour in the usual case.
+
+    Away from a tie the nearest integer to ``x * scale`` is the correctly rounded digit string, and one float
+    division gives the same double as parsing it; zero (whose sign round keeps) and near-ties go to round.
+    """
+    y = x * scale
+    r = math.floor(y + 0.5)
+    if r and -0.4999 < y - r < 0.4999:
+        return r / scale
+    return round(x, digits)
 
 
 _SCORED_KINDS = frozenset({"word", "emoji", "emoticon"})
 _NO_QUESTIONS: frozenset[int] = frozenset()
+# Enum members as module constants: reading them off the class costs a metaclass lookup each time.
+_POSITIVE, _NEGATIVE, _NEUTRAL = MoodLabel.POSITIVE, MoodLabel.NEGATIVE, MoodLabel.NEUTRAL
 
 
-def _by_offset(span: Span) -> tuple[int, int]:
-    return span.start, span.end
-
-
-def _in_questions(toks: Sequence[Token]) -> set[int]:
+def _in_questions(toks: Tokens) -> set[int]:
     """Indexes of tokens in sentences that end with a question mark."""
     asked: set[int] = set()
     start = 0
-    for i, t in enumerate(toks):
-        if t.kind == "punct" and t.raw[0] in "?!.":
-            if "?" in t.raw:
+    for i in toks.puncts:
+        raw = toks[i].raw
+        if raw[0] in "?!.":
+            if "?" in raw:
                 asked.update(range(start, i))
             start = i + 1
     return asked
 
 
-def _boost(toks: Sequence[Token], i: int, lex: MoodLexicon, evidence: list[Span], text: str) -> float:
+def _boost(toks: Tokens, i: int, lex: MoodLexicon, evidence: list[_Evidence]) -> float:
     """Factor from intensifiers and dampeners in the two words before token ``i``."""
     factor = 1.0
     for j in range(max(0, i - 2), i):
@@ -266,7 +292,7 @@ def _boost(toks: Sequence[Token], i: int, lex: MoodLexicon, evidence: list[Span]
         boost = lex.intensifiers.get(t.norm)
         if boost is not None:
             factor *= 1.0 + boost
-            evidence.append(_span(text, t, t, "intensifier"))
+            evidence.append((toks.start(j), toks.end(j), "intensifier"))
     return factor
 
 

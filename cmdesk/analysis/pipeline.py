@@ -1,7 +1,7 @@
 """One entry point for the desk: text in, :class:`TextAnalysis` out; plus queue rank and due time.
 
-The text is tokenized once and every step reads the same tokens, which keeps a short post
-well under a millisecond. Huge texts are analysed on their first 20 000 characters for mood
+The text is scanned once (:func:`cmdesk.analysis.text.scan`) and every step reads the same tokens, which
+keeps a short post well under a millisecond. Huge texts are analysed on their first 20 000 characters for mood
 and intent (offsets stay valid: they point into the original text); the adverse-event
 detector sees the text as its own contract defines.
 """
@@ -12,9 +12,13 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from cmdesk.analysis import adverse_events, intent, language, mood, priority
+from cmdesk.analysis.build import text_analysis
 from cmdesk.analysis.priority import SlaPolicy
-from cmdesk.analysis.text import tokenize
-from cmdesk.model import Product, TextAnalysis
+from cmdesk.analysis.text import scan
+from cmdesk.model import Intent, Product, SuggestedAction, TextAnalysis
+
+_ADVERSE_EVENT = Intent.ADVERSE_EVENT
+_OPEN_PV_CASE = SuggestedAction.OPEN_PV_CASE
 
 
 class Analyzer:
@@ -25,19 +29,21 @@ class Analyzer:
         self.sla = sla or SlaPolicy()
 
     def analyze(self, text: str) -> TextAnalysis:
-        tokens = tokenize(text)
+        tokens = scan(text)
         lang = language.detect_tokens(tokens, text)
         found_mood = mood.analyse(text, lang, tokens)
         pv = adverse_events.detect(text, lang, self.products, tokens=tokens)
+        if pv.suspected:  # a suspected adverse event wins whatever else the text is: no need for intent cues
+            return text_analysis(lang, found_mood, _ADVERSE_EVENT, True, pv, _OPEN_PV_CASE)
         cues = intent.find_cues(tokens)
         found_intent = intent.classify(found_mood, pv, cues)
-        return TextAnalysis(
-            language=lang,
-            mood=found_mood,
-            intent=found_intent,
-            expects_reply=intent.expects_reply(found_intent, cues),
-            pv=pv,
-            suggested_action=intent.suggest(found_intent, found_mood),
+        return text_analysis(
+            lang,
+            found_mood,
+            found_intent,
+            intent.expects_reply(found_intent, cues),
+            pv,
+            intent.suggest(found_intent, found_mood),
         )
 
     def prioritize(self, analysis: TextAnalysis, *, received_at: datetime) -> tuple[int, datetime]:

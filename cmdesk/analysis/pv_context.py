@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cmdesk.analysis.text import Token
+from cmdesk.analysis.text import Token, Tokens, as_tokens
 
 JUDGED = ("event", "condition", "ae_word", "special", "seriousness")
 CUES = ("cue_temporal", "cue_causal")
@@ -53,18 +53,20 @@ def by_offset(hit: Hit) -> tuple[int, int]:
 
 def sentence_ends(text: str, toks: Sequence[Token]) -> list[int]:
     """Character offsets where sentences end: after "!", "?", a newline or a "." that does not follow a digit."""
+    tokens = toks if type(toks) is Tokens else as_tokens(toks)
     ends: list[int] = []
-    for t in toks:
-        if t.kind == "punct":
-            raw = t.raw
-            if (
-                "?" in raw
-                or "!" in raw
-                or ("." in raw and not (raw[0] == "." and text[t.start - 1 : t.start].isdigit()))
-            ):
-                ends.append(t.end)
+    bases = tokens.bases
+    for i in tokens.puncts:  # only punctuation ends a sentence: the shared tokens know where it is
+        t = tokens[i]
+        raw = t.raw
+        if "?" in raw or "!" in raw:
+            ends.append(bases[i] + t.end)
+        elif "." in raw:
+            start = bases[i] + t.start
+            if not (raw[0] == "." and text[start - 1 : start].isdigit()):
+                ends.append(bases[i] + t.end)
     if "\n" in text:
-        ends.extend(m.end() for m in _NEWLINES.finditer(text, 0, toks[-1].end))
+        ends.extend(m.end() for m in _NEWLINES.finditer(text, 0, tokens.end(len(tokens) - 1)))
         ends.sort()
     return ends
 
@@ -101,45 +103,57 @@ def judge_context(
     text: str, toks: Sequence[Token], hits: dict[str, list[Hit]], persons: list[int], ends: list[int]
 ) -> None:
     """Mark events, side-effect words and situations as negated or hypothetical by their sentence."""
-
-    def sentence_of(position: int) -> int:
-        return bisect_right(ends, position)
-
-    def bounds(index: int) -> tuple[int, int]:
-        return (ends[index - 1] if index > 0 else 0), (ends[index] if index < len(ends) else len(text))
-
-    person_starts = [toks[i].start for i in persons]
-
-    def impersonal_question(index: int) -> bool:
-        start, end = bounds(index)
-        if not text[start:end].rstrip().endswith("?"):
-            return False
-        first = bisect_right(person_starts, start - 1)
-        return not (first < len(person_starts) and person_starts[first] < end)
-
-    hypothetical_sentences = {sentence_of(h.start) for h in hits.get("hypothetical", ())}
-    context_sentences = {sentence_of(h.start) for k in _CONTEXT for h in hits.get(k, ())}
-    negations = hits.get("negation", [])
+    found = hits.get("hypothetical")
+    hypothetical_sentences = {bisect_right(ends, h.start) for h in found} if found else set()
+    context_sentences: set[int] = set()
+    for kind in _CONTEXT:
+        found = hits.get(kind)
+        if found:
+            context_sentences.update(bisect_right(ends, h.start) for h in found)
+    negations = hits.get("negation")
+    size = len(ends)
+    tokens = toks if type(toks) is Tokens else as_tokens(toks)
 
     for kind in JUDGED:
-        for hit in hits.get(kind, ()):
-            index = sentence_of(hit.start)
-            start, end = bounds(index)
-            if negations and (
-                _negated(toks, hit, negations, start)
-                or (kind == "ae_word" and _negated_after(toks, hit, negations, end))
-            ):
-                hit.status = "negated"
-            elif index in context_sentences:
+        found = hits.get(kind)
+        if not found:
+            continue
+        for hit in found:
+            index = bisect_right(ends, hit.start)
+            if negations:
+                start = ends[index - 1] if index > 0 else 0
+                end = ends[index] if index < size else len(text)
+                if _negated(toks, hit, negations, start) or (
+                    kind == "ae_word" and _negated_after(toks, hit, negations, end)
+                ):
+                    hit.status = "negated"
+                    continue
+            if index in context_sentences:
                 hit.status = "real"
-            elif index in hypothetical_sentences or impersonal_question(index):
+            elif index in hypothetical_sentences or _impersonal_question(text, tokens, persons, ends, index):
                 hit.status = "hypothetical"
     # Cues only count where they are not themselves hypothetical ("Does it cause headaches?").
     for kind in CUES:
-        for hit in hits.get(kind, ()):
-            index = sentence_of(hit.start)
-            if index in hypothetical_sentences or impersonal_question(index):
+        found = hits.get(kind)
+        if not found:
+            continue
+        for hit in found:
+            index = bisect_right(ends, hit.start)
+            if index in hypothetical_sentences or _impersonal_question(text, tokens, persons, ends, index):
                 hit.status = "hypothetical"
+
+
+def _impersonal_question(text: str, toks: Tokens, persons: list[int], ends: list[int], index: int) -> bool:
+    """Sentence ``index`` is a question without a first-person word in it ("Does it cause headaches?")."""
+    start = ends[index - 1] if index > 0 else 0
+    end = ends[index] if index < len(ends) else len(text)
+    if not text[start:end].rstrip().endswith("?"):
+        return False
+    for i in persons:  # in text order: the first one at or after the sentence start decides
+        at = toks.start(i)
+        if at >= start:
+            return at >= end
+    return True
 
 
 def _negated(toks: Sequence[Token], hit: Hit, negations: list[Hit], sentence_start: int) -> bool:

@@ -77,6 +77,7 @@ MAIN_ORDER = (
 
 GAP_WORDS = 5  # " ... " in an entry: up to this many words in between
 _EXACT, _PREFIX, _SUFFIX, _INFIX, _GAP = range(5)
+EXACT = _EXACT  # the step mode of a plain word, for the detector's quick checks
 
 Step = tuple[int, str]  # (mode, normalised word)
 
@@ -173,7 +174,10 @@ def match_rest(tokens: Sequence[Token], start: int, rest: tuple[Step, ...]) -> i
     for k, step in enumerate(rest):
         if step[0] == _GAP:
             return _match_gap(tokens, j, rest[k + 1 :])
-        if j >= n or not step_matches(step, tokens[j].norm):
+        if j >= n:
+            return -1
+        norm = tokens[j].norm
+        if norm != step[1] and not step_matches(step, norm):  # most steps are exact: compare before the call
             return -1
         j += 1
     return j
@@ -188,6 +192,31 @@ def viable(entries: tuple[Entry, ...], following: str) -> tuple[Entry, ...]:
 
 def _match_gap(tokens: Sequence[Token], start: int, rest: tuple[Step, ...]) -> int:
     """Shortest gap of at most GAP_WORDS words (not crossing "!" or "?") after which ``rest`` matches."""
+    if not rest or rest[0][0] == _GAP:
+        return _match_gap_general(tokens, start, rest)
+    # The rest can only match where its first word does: check that word at each place before the full match.
+    first = rest[0]
+    word = first[1]
+    words = 0
+    for j in range(start, len(tokens)):
+        t = tokens[j]
+        norm = t.norm
+        if norm == word or step_matches(first, norm):
+            end = match_rest(tokens, j, rest)
+            if end >= 0:
+                return end
+        if t.kind == "punct":
+            if "?" in t.raw or "!" in t.raw:
+                return -1
+        else:
+            words += 1
+            if words > GAP_WORDS:
+                return -1
+    return -1
+
+
+def _match_gap_general(tokens: Sequence[Token], start: int, rest: tuple[Step, ...]) -> int:
+    """:func:`_match_gap` for a rest that is empty or starts with another gap."""
     words = 0
     j = start
     n = len(tokens)

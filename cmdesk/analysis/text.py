@@ -3,6 +3,10 @@
 Offsets always point into the text the user sees, so evidence can be highlighted there;
 normalisation (lowercase, umlaut folding, elongation) only affects the lookup keys, so
 "schön", "schoen" and "SCHÖÖÖN" all find the same lexicon entry.
+
+The analysis reads a text once, through :func:`scan`: its tokens are the run cache's own, shared by every
+text, and a token's text offset is ``tokens.bases[i] + token.start`` (:meth:`Tokens.start`), so no token is
+built per text. :func:`tokenize` gives the same tokens with their text offsets built in.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 # Mood and intent look at this much text at most: a 1 MB paste must not freeze the queue.
@@ -90,37 +96,81 @@ def _tail(raw: str, kind: str) -> tuple[str, str, str, bool, bool]:
 # How a run of non-space characters splits into tokens depends on that run alone (the patterns only look
 # across its ends at whitespace or the end of the text, which they treat alike), so the split is cached by
 # run: most runs ("Kopfschmerzen", "normal??") recur, and then cost one dict lookup instead of a regex scan.
-# Runs with links are unique and not kept; the cache is emptied when it grows past its bound.
-_Part = tuple[int, int, tuple[str, str, str, bool, bool]]  # offsets in the run, (raw, norm, kind, caps, elongated)
-_RUNS: dict[str, tuple[tuple[_Part, ...], bool]] = {}
+# The cached tokens carry offsets into the run, and are shared by every text the run occurs in: a text's
+# tokens only add where each run starts (Tokens.bases). Runs with links are unique and not kept; the cache is
+# emptied when it grows past its bound.
+# (the token if the run is one, its tokens, facts, indexes of its punctuation tokens, number of its links);
+# facts is 0 for most runs, else _STRETCHED | _MARKS | _LINKS, so a plain word costs a single test
+_Split = tuple[Token | None, tuple[Token, ...], int, tuple[int, ...], int]
+_STRETCHED, _MARKS, _LINKS = 1, 2, 4
+_RUNS: dict[str, _Split] = {}
+_WORDS: dict[str, Token] = {}  # the runs that are one plain token (most), straight to their token
 _RUNS_MAX = 100_000
 _new_token = tuple.__new__
+_NORM = itemgetter(3)  # Token.norm, for C-level maps over a token list
 
 
-def _split_run(part: str, start: int, end: int) -> tuple[tuple[_Part, ...], bool]:
+def _split_run(part: str, start: int, end: int) -> _Split:
     parts = tuple(
-        (m.start() - start, m.end() - start, _tail(m.group(), m.lastgroup or "punct"))
+        _new_token(Token, (m.start() - start, m.end() - start, *_tail(m.group(), m.lastgroup or "punct")))
         for m in _TOKEN_RE.finditer(part, start, end)
     )
-    return parts, any(tail[4] for _, _, tail in parts)
+    marks = tuple(k for k, t in enumerate(parts) if t.kind == "punct")
+    links = sum(1 for t in parts if t.kind == "url")
+    stretched = any(t.elongated for t in parts)
+    facts = (_STRETCHED if stretched else 0) | (_MARKS if marks else 0) | (_LINKS if links else 0)
+    return (parts[0] if len(parts) == 1 else None), parts, facts, marks, links
 
 
 class Tokens(list[Token]):
     """The tokens of one text, and facts every analysis step asks about them, worked out once.
 
-    ``positions`` (normalised form -> token indexes) and ``norms`` (its keys as a set) let a step compare
-    a whole text with a lexicon in one set operation and visit only the tokens that can match.
-    Do not change the list after it is built.
+    A token's offsets count from ``bases[i]``: the text offset is ``bases[i] + token.start`` (and ``.end``).
+    :func:`tokenize` gives tokens with text offsets (all bases 0); :func:`scan`, which the analysis uses,
+    gives the tokens of its run cache, offsets into their run, so no token is built per text.
+    ``norms`` (the set of normalised forms) lets a step compare a whole text with a lexicon in one set
+    operation and then visit only the tokens that can match (:func:`indexes_of`); ``norm_list`` holds the
+    forms in token order, so such scans run in C. ``puncts`` (indexes of the punctuation tokens) gives every
+    step the sentence marks without walking all tokens again; ``links`` counts the URL tokens. ``positions``
+    (form -> token indexes) is worked out only when asked for. Do not change the list after it is built.
     """
+
+    __slots__ = ("_positions", "bases", "elongated", "links", "norm_list", "norms", "puncts")
+    _positions: dict[str, list[int]] | None
+    bases: list[int]
+    norm_list: list[str]
+    norms: frozenset[str]
+    elongated: bool
+    puncts: list[int]
+    links: int
 
     def __init__(self, tokens: Iterable[Token] = ()) -> None:
         super().__init__(tokens)
-        positions: dict[str, list[int]] = {}
-        for i, t in enumerate(self):
-            positions.setdefault(t.norm, []).append(i)
-        self.positions = positions
-        self.norms = frozenset(positions)
+        self._positions = None
+        self.bases = [0] * len(self)
+        self.norm_list = list(map(_NORM, self))
+        self.norms = frozenset(self.norm_list)
         self.elongated = any(t.elongated for t in self)  # some word had a run of three or more equal letters
+        self.puncts = [i for i, t in enumerate(self) if t.kind == "punct"]
+        self.links = sum(1 for t in self if t.kind == "url")
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Normalised form -> indexes of its tokens, in text order."""
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
+            for i, norm in enumerate(self.norm_list):
+                positions.setdefault(norm, []).append(i)
+            self._positions = positions
+        return self._positions
+
+    def start(self, i: int) -> int:
+        """Text offset where token ``i`` starts."""
+        return self.bases[i] + self[i].start
+
+    def end(self, i: int) -> int:
+        """Text offset where token ``i`` ends."""
+        return self.bases[i] + self[i].end
 
 
 def as_tokens(tokens: Sequence[Token]) -> Tokens:
@@ -129,51 +179,96 @@ def as_tokens(tokens: Sequence[Token]) -> Tokens:
 
 
 def indexes_of(tokens: Tokens, norms: Iterable[str]) -> list[int]:
-    """The indexes of the tokens with one of these normalised forms, in text order."""
-    positions = tokens.positions
-    found: list[int] = []
-    for norm in norms:
-        found += positions.get(norm, ())
-    found.sort()
-    return found
+    """The indexes of the tokens with one of these normalised forms, in text order.
+
+    One C-level pass over the forms: cheaper than a Python loop, and than keeping an index of every form.
+    """
+    wanted = norms if isinstance(norms, _SETS) else frozenset(norms)
+    norm_list = tokens.norm_list
+    return list(compress(range(len(norm_list)), map(wanted.__contains__, norm_list)))
+
+
+_SETS = (set, frozenset)
+
+
+def scan(text: str, limit: int = MAX_ANALYSED_CHARS) -> Tokens:
+    """Tokens of the first ``limit`` characters as the analysis reads them: offsets count from ``bases``.
+
+    Most runs are one plain word the cache knows: one lookup and two appends. The other runs ("gut,",
+    "normal??", links) are split by :func:`_split`, which also notes their punctuation and links.
+    Pass the result itself on: a plain list of its tokens has lost ``bases``, and with it the text offsets.
+    """
+    part = text if len(text) <= limit else text[:limit]
+    tokens = Tokens.__new__(Tokens)  # an empty list; its facts are set below, as the runs are read
+    append = tokens.append
+    bases: list[int] = []
+    base = bases.append
+    puncts: list[int] = []
+    elongated = False
+    links = 0
+    words = _WORDS
+    find = part.find
+    end = 0
+    for run in part.split():
+        start = find(run, end)  # only whitespace lies between the previous run and this one
+        end = start + len(run)
+        one = words.get(run)
+        if one is not None:
+            append(one)
+            base(start)
+            continue
+        _, parts, facts, marks, urls = _split(part, run, start)
+        first = len(tokens)
+        tokens += parts
+        bases += [start] * len(parts)
+        if facts:
+            for m in marks:
+                puncts.append(first + m)
+            if facts & _STRETCHED:
+                elongated = True
+            links += urls
+    return _finish(tokens, bases, puncts, elongated, links)
+
+
+def _split(part: str, run: str, start: int) -> _Split:
+    """The cached split of ``run`` (at ``start`` in ``part``), worked out and kept on first sight."""
+    split = _RUNS.get(run)
+    if split is None:
+        split = _split_run(part, start, start + len(run))
+        if not ("://" in run or "www." in run):
+            if len(_RUNS) + len(_WORDS) >= _RUNS_MAX:
+                _RUNS.clear()
+                _WORDS.clear()
+            if split[0] is not None and not split[2]:
+                _WORDS[run] = split[0]
+            else:
+                _RUNS[run] = split
+    return split
+
+
+def _finish(tokens: Tokens, bases: list[int], puncts: list[int], elongated: bool, links: int) -> Tokens:
+    tokens._positions = None
+    tokens.bases = bases
+    tokens.norm_list = norm_list = list(map(_NORM, tokens))
+    tokens.norms = frozenset(norm_list)
+    tokens.elongated = elongated
+    tokens.puncts = puncts
+    tokens.links = links
+    return tokens
 
 
 def tokenize(text: str, limit: int = MAX_ANALYSED_CHARS) -> Tokens:
     """Tokens of the first ``limit`` characters, offsets into ``text`` itself."""
-    part = text if len(text) <= limit else text[:limit]
-    tokens = Tokens.__new__(Tokens)  # an empty list; its facts are set below, as the tokens are made
-    append = tokens.append
-    positions: dict[str, list[int]] = {}
-    at = positions.get
-    find = part.find
-    runs = _RUNS
-    elongated = False
-    end = 0
-    index = 0
-    for run in part.split():
-        start = find(run, end)  # only whitespace lies between the previous run and this one
-        end = start + len(run)
-        split = runs.get(run)
-        if split is None:
-            split = _split_run(part, start, end)
-            if not ("://" in run or "www." in run):
-                if len(runs) >= _RUNS_MAX:
-                    runs.clear()
-                runs[run] = split
-        parts, stretched = split
-        for a, b, (raw, norm, kind, caps, stretch) in parts:
-            append(_new_token(Token, (start + a, start + b, raw, norm, kind, caps, stretch)))
-            seen = at(norm)
-            if seen is None:
-                positions[norm] = [index]
-            else:
-                seen.append(index)
-            index += 1
-        if stretched:
-            elongated = True
-    tokens.positions = positions
-    tokens.norms = frozenset(positions)
-    tokens.elongated = elongated
+    scanned = scan(text, limit)
+    tokens = Tokens.__new__(Tokens)
+    tokens += [_new_token(Token, (b + t.start, b + t.end, *t[2:])) for t, b in zip(scanned, scanned.bases, strict=True)]
+    tokens._positions = None
+    tokens.bases = [0] * len(tokens)
+    tokens.norm_list = scanned.norm_list
+    tokens.norms = scanned.norms
+    tokens.elongated = scanned.elongated
+    tokens.puncts = scanned.puncts
+    tokens.links = scanned.links
     return tokens
 
 

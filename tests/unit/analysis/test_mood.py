@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from cmdesk.analysis.mood import analyse
+from cmdesk.analysis.mood import _round, analyse
 from cmdesk.model import Emotion, MoodLabel, Span
 
 
@@ -98,3 +98,13 @@ def test_huge_text_is_capped_and_offsets_stay_valid() -> None:
     assert result.label == MoodLabel.POSITIVE
     assert all(text[s.start : s.end] == s.text for s in result.evidence)
     assert max(s.end for s in result.evidence) <= 20_000
+
+
+@pytest.mark.parametrize(
+    ("value", "digits"),
+    [(0.12345, 4), (-0.98765, 4), (0.00005, 4), (-0.00004, 4), (0.0, 4), (0.28125, 4), (0.6665, 3), (0.1235, 3)],
+)
+def test_quick_rounding_gives_what_round_gives(value: float, digits: int) -> None:
+    expected = round(value, digits)
+    got = _round(value, 10.0**digits, digits)
+    assert (got, str(got)) == (expected, str(expected))  # str tells -0.0 from 0.0

@@ -11,6 +11,7 @@ from cmdesk.analysis.text import (
     is_shouting,
     join_tokens,
     normalise,
+    scan,
     tokenize,
     variants,
 )
@@ -119,3 +120,30 @@ def test_runs_split_like_the_whole_text(text: str) -> None:
     for _ in range(2):  # the second time from the cache
         assert [(t.start, t.end, t.raw) for t in tokenize(text)] == expected
         assert [(t.start, t.end, t.raw) for t in tokenize("  " + text)] == [(a + 2, b + 2, r) for a, b, r in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seit ich Cardiolin nehme, hab ich Kopfweh!! Ist das normal?? xD",
+        "  Das  ist\tSCHÖÖÖN:)\n😡🙏🏽 weiß  see www.novalind.de/faq, https://x.de/?a=1",
+        "Gut, gut! Sooo gut",
+        "",
+    ],
+)
+def test_scan_shares_the_run_tokens_and_counts_offsets_from_the_run_starts(text: str) -> None:
+    scanned, tokens = scan(text), tokenize(text)
+    assert [(scanned.start(i), scanned.end(i), *t[2:]) for i, t in enumerate(scanned)] == [tuple(t) for t in tokens]
+    assert (scanned.norm_list, scanned.norms, scanned.elongated, scanned.puncts, scanned.links) == (
+        tokens.norm_list,
+        tokens.norms,
+        tokens.elongated,
+        [i for i, t in enumerate(tokens) if t.kind == "punct"],
+        sum(1 for t in tokens if t.kind == "url"),
+    )
+    assert tokens.bases == [0] * len(tokens)
+
+
+def test_a_run_met_again_gives_the_very_same_token() -> None:
+    first, again = scan("Kopfweh heute"), scan("Heute Kopfweh")
+    assert (first[0] is again[1], first.bases, again.bases) == (True, [0, 8], [0, 6])
