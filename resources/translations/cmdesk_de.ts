@@ -3879,22 +3879,32 @@ sha256: %5</translation>
       <translation>Unser Beitrag ({author})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="132" />
+      <location filename="../../ui/message/thread_view.py" line="130" />
+      <source>Our post</source>
+      <translation>Unser Beitrag</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/thread_view.py" line="133" />
       <source>Our reply ({author})</source>
       <translation>Unsere Antwort ({author})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="134" />
+      <location filename="../../ui/message/thread_view.py" line="133" />
+      <source>Our reply</source>
+      <translation>Unsere Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/thread_view.py" line="135" />
       <source>Post ({author})</source>
       <translation>Beitrag ({author})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="137" />
+      <location filename="../../ui/message/thread_view.py" line="138" />
       <source>this message</source>
       <translation>diese Nachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="139" />
+      <location filename="../../ui/message/thread_view.py" line="140" />
       <source>deleted on the channel</source>
       <translation>im Kanal gelöscht</translation>
     </message>

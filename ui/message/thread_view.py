@@ -127,9 +127,10 @@ class ThreadView(SafeBrowser):
     def header(self, entry: ThreadEntry) -> str:
         who = entry.author or self.tr("unknown author")
         if entry.ours and entry.kind == MessageKind.POST:
-            who = self.tr("Our post ({author})").format(author=who)
+            who = self.tr("Our post ({author})").format(author=who) if entry.author else self.tr("Our post")
         elif entry.ours:
-            who = self.tr("Our reply ({author})").format(author=who)
+            # a reply sent from the desk is stored without a channel author: it is simply ours
+            who = self.tr("Our reply ({author})").format(author=who) if entry.author else self.tr("Our reply")
         elif entry.kind == MessageKind.POST:
             who = self.tr("Post ({author})").format(author=who)
         parts = [who, local_time(entry.created_at)]

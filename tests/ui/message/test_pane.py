@@ -390,3 +390,27 @@ def test_a_long_thread_says_how_many_messages_it_leaves_out(pane: MessagePane, t
         "… 4 later messages not shown",
         1 + 20 + 1 + 10,
     )
+
+
+def test_a_reply_sent_from_the_desk_without_a_channel_author_is_simply_ours(
+    pane: MessagePane, tdesk: Desk, qtbot: Any
+) -> None:
+    question, _answer = store(
+        tdesk,
+        comment("c1", "Gibt es Cardiolin als Saft?", minutes_ago=90, author="Anke", thread_external_id="p1"),
+        comment(
+            "r1",
+            "Nein, nur als Tablette.",
+            minutes_ago=30,
+            author_id=None,
+            thread_external_id="p1",
+            parent_external_id="c1",
+            direction=Direction.OUTBOUND,
+        ),
+    )
+    show(pane, qtbot, question)
+    headers = [pane.thread_view.header(entry) for entry in pane.thread_view.entries]
+    assert headers == [
+        f"Anke · {local_time(NOW - timedelta(minutes=90))} · this message",
+        f"Our reply · {local_time(NOW - timedelta(minutes=30))}",
+    ]
