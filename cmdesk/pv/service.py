@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from cmdesk import events
 from cmdesk.errors import InvalidInput, NotFound
 from cmdesk.model import PVScreening
-from cmdesk.pv import clocks, prefill, validation
+from cmdesk.pv import case_codec, clocks, prefill, validation
 from cmdesk.pv import duplicates as duplicate_check
 from cmdesk.pv import reconcile as reconciliation
 from cmdesk.pv.model import (
@@ -29,7 +29,6 @@ from cmdesk.pv.model import (
     CaseState,
     FollowUp,
     Patient,
-    Qualification,
     Reporter,
     SourceSnapshot,
 )
@@ -158,8 +157,8 @@ class PVService:
                 day0=_db_time(draft.day0),
                 serious=False,
                 seriousness=to_json(draft.seriousness),
-                reporter=to_json(_reporter_json(draft.reporter)),
-                patient=to_json(_patient_json(draft.patient)),
+                reporter=to_json(case_codec.reporter_json(draft.reporter)),
+                patient=to_json(case_codec.patient_json(draft.patient)),
                 narrative=draft.narrative,
                 internal_due_at=_db_time(draft.internal_due_at),
                 regulatory_due_at=_db_time(draft.regulatory_due_at),
@@ -209,10 +208,18 @@ class PVService:
             hours = int(self._settings(conn).get("pv_internal_hours") or clocks.DEFAULT_INTERNAL_HOURS)
             if "reporter" in changes:
                 new_reporter: Reporter = changes["reporter"]
-                self._set_column(conn, case, "reporter", _reporter_json(case.reporter), _reporter_json(new_reporter))
+                self._set_column(
+                    conn,
+                    case,
+                    "reporter",
+                    case_codec.reporter_json(case.reporter),
+                    case_codec.reporter_json(new_reporter),
+                )
             if "patient" in changes:
                 new_patient: Patient = changes["patient"]
-                self._set_column(conn, case, "patient", _patient_json(case.patient), _patient_json(new_patient))
+                self._set_column(
+                    conn, case, "patient", case_codec.patient_json(case.patient), case_codec.patient_json(new_patient)
+                )
             if "narrative" in changes:
                 self._set_column(conn, case, "narrative", case.narrative, str(changes["narrative"]))
             if "products" in changes:
@@ -224,8 +231,8 @@ class PVService:
                     case_id,
                     {
                         "field": "products",
-                        "old": [_product_json(p) for p in case.products],
-                        "new": [_product_json(p) for p in changes["products"]],
+                        "old": [case_codec.product_json(p) for p in case.products],
+                        "new": [case_codec.product_json(p) for p in changes["products"]],
                     },
                 )
             if "events" in changes:
@@ -237,8 +244,8 @@ class PVService:
                     case_id,
                     {
                         "field": "events",
-                        "old": [_event_json(e) for e in case.events],
-                        "new": [_event_json(e) for e in changes["events"]],
+                        "old": [case_codec.event_json(e) for e in case.events],
+                        "new": [case_codec.event_json(e) for e in changes["events"]],
                     },
                 )
             day0 = case.day0
@@ -703,7 +710,7 @@ class PVService:
             )
             for r in pv_sql.product_rows(conn, case_id)
         )
-        case_events = tuple(_event_from_row(r) for r in pv_sql.event_rows(conn, case_id))
+        case_events = tuple(case_codec.event_from_row(r) for r in pv_sql.event_rows(conn, case_id))
         snapshots: list[SourceSnapshot] = []
         hints: dict[str, None] = {}
         specials: dict[str, None] = {}
@@ -742,8 +749,8 @@ class PVService:
             day0=_t(row[4]),
             day0_reason=row[5],
             seriousness={c: bool(stored_seriousness.get(c, False)) for c in SERIOUSNESS_CRITERIA},
-            reporter=_reporter_from(from_json(row[7], {}) or {}),
-            patient=_patient_from(from_json(row[8], {}) or {}),
+            reporter=case_codec.reporter_from(from_json(row[7], {}) or {}),
+            patient=case_codec.patient_from(from_json(row[8], {}) or {}),
             narrative=row[9],
             internal_due_at=_t(row[10]),
             regulatory_due_at=_t(row[11]),
@@ -783,98 +790,3 @@ def _email_body(case: Case) -> str:
         case.narrative,
     ]
     return "\n".join(lines)
-
-
-def _reporter_json(r: Reporter) -> dict[str, Any]:
-    return {
-        "handle": r.handle,
-        "name": r.name,
-        "channel": r.channel,
-        "channel_kind": r.channel_kind,
-        "profile_url": r.profile_url,
-        "qualification": r.qualification.value,
-        "country": r.country,
-        "email": r.email,
-    }
-
-
-def _reporter_from(d: dict[str, Any]) -> Reporter:
-    return Reporter(
-        handle=d.get("handle", ""),
-        name=d.get("name", ""),
-        channel=d.get("channel", ""),
-        channel_kind=d.get("channel_kind", ""),
-        profile_url=d.get("profile_url", ""),
-        qualification=Qualification(d.get("qualification", Qualification.CONSUMER.value)),
-        country=d.get("country", ""),
-        email=d.get("email", ""),
-    )
-
-
-def _patient_json(p: Patient) -> dict[str, Any]:
-    return {
-        "relation": p.relation,
-        "initials": p.initials,
-        "age_value": p.age_value,
-        "age_unit": p.age_unit,
-        "age_group": p.age_group,
-        "sex": p.sex,
-        "pregnant": p.pregnant,
-        "evidence": list(p.evidence),
-    }
-
-
-def _patient_from(d: dict[str, Any]) -> Patient:
-    return Patient(
-        relation=d.get("relation", "self"),
-        initials=d.get("initials", ""),
-        age_value=d.get("age_value"),
-        age_unit=d.get("age_unit", "a"),
-        age_group=d.get("age_group", ""),
-        sex=d.get("sex", ""),
-        pregnant=bool(d.get("pregnant", False)),
-        evidence=tuple(d.get("evidence", ())),
-    )
-
-
-def _product_json(p: CaseProduct) -> dict[str, Any]:
-    return {
-        "name": p.name,
-        "substance": p.substance,
-        "role": p.role,
-        "batch": p.batch,
-        "dose": p.dose,
-        "route": p.route,
-        "indication": p.indication,
-        "action_taken": p.action_taken,
-    }
-
-
-def _event_json(e: CaseEvent) -> dict[str, Any]:
-    return {
-        "verbatim": e.verbatim,
-        "language": e.language,
-        "meddra_llt_code": e.meddra_llt_code,
-        "meddra_version": e.meddra_version,
-        "onset": e.onset.isoformat() if e.onset else None,
-        "outcome": e.outcome,
-    }
-
-
-def _event_from_row(r: Sequence[Any]) -> CaseEvent:
-    from datetime import date
-
-    details = from_json(r[7], {}) or {}
-    return CaseEvent(
-        id=r[0],
-        verbatim=r[1],
-        language=r[2] or "",
-        meddra_llt_code=r[3] or "",
-        meddra_version=r[4] or "",
-        onset=date.fromisoformat(r[5]) if r[5] else None,
-        outcome=r[6] or "",
-        meddra_llt_name=details.get("meddra_llt_name", ""),
-        meddra_pt_code=details.get("meddra_pt_code", ""),
-        meddra_pt_name=details.get("meddra_pt_name", ""),
-        meddra_soc_name=details.get("meddra_soc_name", ""),
-    )
