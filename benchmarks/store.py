@@ -23,6 +23,7 @@ from cmdesk.clock import FixedClock, utc
 from cmdesk.demo_texts import CATEGORIES, PRODUCTS, SYMPTOMS_DE, SYMPTOMS_EN
 from cmdesk.desk import Desk
 from cmdesk.store import bulk
+from cmdesk.store.database import WRITER_CACHE_KIB
 from cmdesk.store.messages import INSERT_COLUMNS
 from cmdesk.store.migrations import all_migrations
 
@@ -122,10 +123,14 @@ def fill_encrypted(path: Path, n: int) -> tuple[Desk, float]:
 
 
 def fill_plain(path: Path, n: int) -> float:
-    """The same schema and rows through stdlib sqlite3 (no encryption), plain executemany with triggers."""
+    """The same schema and rows through stdlib sqlite3 (no encryption), plain executemany with triggers.
+
+    It gets the page cache the store's writer has: a ratio between unequal caches would measure the cache.
+    """
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
     for migration in all_migrations():  # every index the encrypted store has, or the ratio compares unlike work
         migration.apply(cast(Any, conn))
     seed_parents(conn)

@@ -199,12 +199,15 @@ def test_keyinfo_holds_no_key(tmp_path: Path, memory_keyring: object) -> None:
     assert info.mode == "keyring"
 
 
-def test_the_writer_runs_wal_with_normal_sync_on_create_and_open(tmp_path: Path, clock: FixedClock) -> None:
+def test_the_writer_runs_wal_normal_sync_and_a_large_cache_on_create_and_open(
+    tmp_path: Path, clock: FixedClock
+) -> None:
     path, key = tmp_path / "s.cmdesk", secrets.token_bytes(32)
 
     def writer_pragmas(store: Store) -> tuple[object, ...]:
         with store.transaction() as conn:
-            return tuple(conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("journal_mode", "synchronous"))
+            names = ("journal_mode", "synchronous", "cache_size")
+            return tuple(conn.execute(f"PRAGMA {name}").fetchone()[0] for name in names)
 
     created = Store.create(path, key, clock=clock)
     after_create = writer_pragmas(created)
@@ -212,4 +215,4 @@ def test_the_writer_runs_wal_with_normal_sync_on_create_and_open(tmp_path: Path,
     opened = Store.open(path, key, clock=clock)
     after_open = writer_pragmas(opened)
     opened.close()
-    assert (after_create, after_open) == (("wal", 1), ("wal", 1))
+    assert (after_create, after_open) == (("wal", 1, -131072), ("wal", 1, -131072))
