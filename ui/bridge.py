@@ -90,9 +90,14 @@ class DeskBridge(QObject):
             self.search_changed.emit(text)
 
     def lock(self) -> None:
-        """Close the database and tell every widget to clear itself."""
+        """Close the database and tell every widget to clear itself.
+
+        Background reads are cancelled and waited for first: closing the store frees the
+        connections they read through.
+        """
         if self.desk.is_locked:
             return
+        self.tasks.drain()
         self.desk.lock()
         self.locked.emit()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,8 +119,26 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
+    def drain(self, timeout: float = 10.0) -> list[str]:
+        """Cancel what is running and wait (up to ``timeout`` s) until no worker is inside a task.
+
+        Called before the store closes (lock): a worker still running a query would use a
+        connection that closing frees under it, which crashes or hangs the process in SQLite.
+        The runner stays usable. Cancelled tasks deliver nothing, not even their failure
+        (a read that finds the store locked). Returns the labels of tasks still running.
+        """
+        running = list(self._running)
+        for task in running:
+            task.cancel()
+        futures = [task.future for task in running if task.future is not None]
+        _, not_done = wait(futures, timeout=timeout)
+        stuck = [task.label or "unnamed task" for task in running if task.future in not_done]
+        if stuck:
+            log.warning("background work still running after %.0f s: %s", timeout, ", ".join(stuck))
+        return stuck
+
     def shutdown(self) -> None:
-        """Cancel what is running and wait for the workers (at window close or lock)."""
+        """Cancel what is running and wait for the workers (at window close)."""
         self._closed = True
         for task in list(self._running):
             task.cancel()
@@ -164,7 +182,7 @@ class TaskRunner(QObject):
             self.task_finished.emit(task)
         if failed:
             err: BaseException = value
-            if isinstance(err, Cancelled):
+            if isinstance(err, Cancelled) or task.cancelled:
                 return
             if callback is not None:
                 callback(err)
