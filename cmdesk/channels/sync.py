@@ -18,8 +18,8 @@ from cmdesk import events
 from cmdesk.channels.accounts import Account
 from cmdesk.channels.base import Connector, Page
 from cmdesk.errors import ChannelError, CmdeskError, InvalidInput, RateLimited, ReconnectNeeded
-from cmdesk.ingest import ingest
-from cmdesk.model import ChannelKind
+from cmdesk.ingest import AnalysedAhead, analyse_ahead, ingest
+from cmdesk.model import ChannelKind, TextAnalysis
 from cmdesk.store import accounts as account_sql
 from cmdesk.store import audit
 from cmdesk.store import messages as sql
@@ -178,24 +178,31 @@ class SyncEngine:
         """Store page after page, each with its cursor; the next page is fetched while one is stored.
 
         The fetch of page n+1 needs only page n's cursor, so it runs in a helper thread while
-        page n is analysed and committed: a channel's answer time (and our JSON parsing of
-        it, partly) overlaps the store's work instead of adding to it. Nothing is fetched
-        past the last page or the page budget, the pages are stored in order in this thread,
-        and a failed fetch surfaces only after the pages before it are stored, as it would
-        without the overlap. No fetch is left running when this returns.
+        page n is committed, together with the analysis of its texts: a channel's answer
+        time, our JSON parsing and the analysis overlap the store's work (SQLite releases the
+        GIL) instead of adding to it. Nothing is fetched past the last page or the page
+        budget, the pages are stored in order in this thread, and a failed fetch surfaces only
+        after the pages before it are stored, as it would without the overlap. No fetch is
+        left running when this returns.
         """
+        analyzer = self._desk.analyzer
+
+        def fetch(cursor: dict[str, Any]) -> tuple[Page, dict[str, TextAnalysis]]:
+            page = connector.fetch(cursor)
+            return page, analyse_ahead(analyzer, page.items)
+
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"sync-fetch-{account.id}") as fetcher:
-            pending: Future[Page] | None = None
+            pending: Future[tuple[Page, dict[str, TextAnalysis]]] | None = None
             try:
                 if max_pages is not None and max_pages <= 0:
                     return
-                pending = fetcher.submit(connector.fetch, dict(account.cursor))
+                pending = fetcher.submit(fetch, dict(account.cursor))
                 while pending is not None:
-                    page = pending.result()
+                    page, analyses = pending.result()
                     pending = None
                     if not page.done and (max_pages is None or result.pages + 1 < max_pages):
-                        pending = fetcher.submit(connector.fetch, copy.deepcopy(dict(page.cursor)))
-                    self._store_page(account, page, result)
+                        pending = fetcher.submit(fetch, copy.deepcopy(dict(page.cursor)))
+                    self._store_page(account, page, result, AnalysedAhead(analyzer, analyses))
                     result.done = page.done
             finally:
                 if pending is not None:  # a page fetched ahead of a failure is dropped (the executor waits for it):
@@ -209,11 +216,10 @@ class SyncEngine:
             log.warning("outbox delivery for account %s stopped: %s", account.id, err)
             return 0
 
-    def _store_page(self, account: Account, page: Page, result: SyncResult) -> None:
+    def _store_page(self, account: Account, page: Page, result: SyncResult, analyzer: AnalysedAhead) -> None:
         """Messages, rejects, cursor and health of one page: all committed together, or none."""
         now = self._desk.clock.now()
         now_text = to_db_time(now) or ""
-        analyzer = self._desk.analyzer
         alert_cleared = False
         with self._desk.store.transaction() as conn:
             stored = ingest(conn, account_id=account.id, items=page.items, analyzer=analyzer, now=now)

@@ -11,7 +11,7 @@ import pytest
 
 from cmdesk.clock import FixedClock
 from cmdesk.desk import Desk
-from cmdesk.ingest import IngestResult, ingest
+from cmdesk.ingest import MAX_TEXT_CHARS, AnalysedAhead, IngestResult, analyse_ahead, ingest
 from cmdesk.model import Attachment, IncomingMessage, MessageKind
 from cmdesk.store import bulk, messages
 from cmdesk.store.keys import KeyManager
@@ -156,3 +156,28 @@ def test_big_batches_are_split_into_few_statements(two_desks: tuple[Desk, Desk])
     assert conn.execute("SELECT min(id), max(id), count(*) FROM message").fetchone() == (1, 150, 150)
     assert conn.execute("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'Cardiolin'").fetchone() == (150,)
     assert messages.find_messages(conn, account_id=1, external_ids=["m0", "m149", "nope"]).keys() == {"m0", "m149"}
+
+
+def test_analysis_done_ahead_stores_exactly_what_ingest_would(two_desks: tuple[Desk, Desk]) -> None:
+    """The sync engine analyses a page on its fetch thread; the stored result must not differ."""
+    plain, ahead = two_desks
+    for items in (FIRST, SECOND):
+        _store(plain, items, one_by_one=False)
+        analyzer = AnalysedAhead(ahead.analyzer, analyse_ahead(ahead.analyzer, items))
+        with ahead.store.transaction() as conn:
+            ingest(conn, account_id=1, items=items, analyzer=analyzer, now=NOW)
+    assert _contents(ahead) == _contents(plain)
+
+
+def test_ahead_skips_what_ingest_does_not_analyse_as_it_is(two_desks: tuple[Desk, Desk]) -> None:
+    desk = two_desks[0]
+    long_text = "Cardiolin " * (MAX_TEXT_CHARS // 10 + 1)
+    items = [_item("a", "Danke!"), _item("b", "", deleted=True), _item("c", long_text)]
+    analyses = analyse_ahead(desk.analyzer, items)
+    analyzer = AnalysedAhead(desk.analyzer, analyses)
+    cut = long_text[:MAX_TEXT_CHARS] + " […]"
+    assert (list(analyses), analyzer.analyze("Danke!") is analyses["Danke!"], analyzer.analyze(cut)) == (
+        ["Danke!"],
+        True,
+        desk.analyzer.analyze(cut),
+    )
