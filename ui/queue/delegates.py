@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
@@ -17,6 +18,25 @@ def search_pattern(search: str) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+
+LEAD_CHARS = 24  # text kept before the first hit when the excerpt is shifted to show it
+
+
+def from_first_hit(text: str, pattern: re.Pattern[str], *, width_before: Callable[[str], int], room: int) -> str:
+    """The excerpt shifted so that its first search hit is in view: "… words before the hit …".
+
+    A hit past the middle of the column would be cut off or barely visible at its right edge,
+    and a search result that does not show why it matched is no help. The cut falls at a word
+    start about LEAD_CHARS before the hit, so the hit keeps some context.
+    """
+    match = pattern.search(text)
+    if match is None or width_before(text[: match.start()]) <= room // 2:
+        return text
+    cut = max(0, match.start() - LEAD_CHARS)
+    space = text.find(" ", cut, match.start())
+    start = space + 1 if space != -1 else cut
+    return "…" + text[start:]
 
 
 class ExcerptDelegate(QStyledItemDelegate):
@@ -45,6 +65,7 @@ class ExcerptDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         colour = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         metrics = opt.fontMetrics
+        text = from_first_hit(text, self._pattern, width_before=metrics.horizontalAdvance, room=rect.width())
         painter.save()
         painter.setClipRect(rect)
         x = rect.left()

@@ -13,7 +13,6 @@ from PySide6.QtGui import QIcon
 from cmdesk.desk import Desk
 from ui.bridge import DeskBridge
 from ui.queue import columns as cols
-from ui.queue.delegates import search_pattern
 from ui.queue.model import FIRST_PAGE, QueueModel, find_rows
 from ui.queue.view import QueueView
 
@@ -117,13 +116,6 @@ def test_clearing_forgets_every_row(bridge: DeskBridge, qtbot: Any) -> None:
     model.clear()
     assert (model.rowCount(), model.filter, model.data(model.index(0, 0))) == (0, None, None)
     assert model.rowCount(model.index(0, 0)) == 0 and model.index(0, 0) == QModelIndex()
-
-
-def test_search_hits_are_matched_like_the_full_text_search() -> None:
-    pattern = search_pattern("übel kopf")
-    assert pattern is not None
-    assert [m.group(0) for m in pattern.finditer("Mir ist ÜBEL und Kopfschmerzen")] == ["ÜBEL", "Kopf"]
-    assert search_pattern("  ") is None
 
 
 def test_multi_data_answers_every_role_as_data_does(bridge: DeskBridge, qtbot: Any) -> None:
