@@ -2119,42 +2119,47 @@
       <translation>Wählen Sie eine Nachricht in der Warteschlange aus.</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="141" />
+      <location filename="../../ui/message/pane.py" line="109" />
+      <source>Reply… (r)</source>
+      <translation>Antworten… (r)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/pane.py" line="150" />
       <source>This address cannot be opened: {url}</source>
       <translation>Diese Adresse kann nicht geöffnet werden: {url}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="262" />
+      <location filename="../../ui/message/pane.py" line="283" />
       <source>red/green: words behind the mood</source>
       <translation>rot/grün: Wörter, die die Stimmung bestimmen</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="264" />
+      <location filename="../../ui/message/pane.py" line="285" />
       <source>violet, dashed: possible adverse event</source>
       <translation>violett, gestrichelt: mögliches unerwünschtes Arzneimittelereignis</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="266" />
+      <location filename="../../ui/message/pane.py" line="287" />
       <source>yellow: search hits</source>
       <translation>gelb: Suchtreffer</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="295" />
+      <location filename="../../ui/message/pane.py" line="316" />
       <source>Save attachment</source>
       <translation>Anhang speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="302" />
+      <location filename="../../ui/message/pane.py" line="323" />
       <source>Saving the attachment</source>
       <translation>Anhang wird gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="303" />
+      <location filename="../../ui/message/pane.py" line="324" />
       <source>Saved to {path}</source>
       <translation>Gespeichert unter {path}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="312" />
+      <location filename="../../ui/message/pane.py" line="333" />
       <source>Retrying</source>
       <translation>Wird erneut versucht</translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtWidgets import QFileDialog, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from cmdesk.channels.outbox import OutboxItem
 from cmdesk.desk import Desk
@@ -104,6 +104,11 @@ class MessagePane(QWidget):
         self.outbox = OutboxList(self.body)
         self.status = plain_label(self.body, "message_status")
         self.composer = Composer(bridge, self.body, show_delivery=False)
+        # The composer stays folded until a reply starts: at 1366x768 it would take the room
+        # the message and its thread need while the queue is being read.
+        self.reply_button = QPushButton(self.tr("Reply… (r)"), self.body)
+        self.reply_button.setObjectName("start_reply")
+        self.reply_button.clicked.connect(self.start_reply)
 
         text_part = QWidget(self.body)
         text_layout = QVBoxLayout(text_part)
@@ -130,6 +135,10 @@ class MessagePane(QWidget):
         body.addWidget(self.header)
         body.addWidget(self.splitter, 1)
         body.addWidget(self.status)
+        reply_row = QHBoxLayout()
+        reply_row.addStretch(1)
+        reply_row.addWidget(self.reply_button)
+        body.addLayout(reply_row)
         body.addWidget(self.composer)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -143,7 +152,7 @@ class MessagePane(QWidget):
         self.attachments.save_requested.connect(self.save_attachment)
         self.outbox.retry_requested.connect(self.retry)
         self.outbox.open_requested.connect(lambda url: open_in_browser(QUrl(url)))
-        self.composer.sent.connect(lambda _oid: self.reload_outbox())
+        self.composer.sent.connect(self._on_sent)
         bridge.messages_changed.connect(self.on_bridge_messages_changed)
         bridge.outbox_changed.connect(self.on_bridge_outbox_changed)
         bridge.search_changed.connect(self.on_bridge_search_changed)
@@ -161,20 +170,32 @@ class MessagePane(QWidget):
             self.clear()
             self.message_id = self.shown = message_id
             self.composer.set_message(message_id)
+            self.reply_button.show()
         self.reload()
 
     def start_reply(self) -> None:
-        """The reply shortcut: show the composer and put the cursor in it."""
+        """The reply shortcut (and the Reply button): unfold the composer and put the cursor in it."""
         if self.message_id is None:
             return
+        self.reply_button.hide()
         self.composer.show()
         self.composer.start_reply()
+
+    def fold_composer(self) -> None:
+        """Back to reading: the composer (its draft is cleared on the next message anyway) folds away."""
+        self.composer.hide()
+        self.reply_button.setVisible(self.message_id is not None)
+
+    def _on_sent(self, _outbox_id: int) -> None:
+        self.fold_composer()
+        self.reload_outbox()
 
     def clear(self) -> None:
         self._generation += 1
         self.message_id = self.shown = None
         self.data = None
         self.composer.set_message(None)
+        self.fold_composer()
         self.header.clear()
         self.thread_view.clear_thread()
         self.text.fresh_cursor()

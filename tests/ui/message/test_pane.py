@@ -414,3 +414,29 @@ def test_a_reply_sent_from_the_desk_without_a_channel_author_is_simply_ours(
         f"Anke · {local_time(NOW - timedelta(minutes=90))} · this message",
         f"Our reply · {local_time(NOW - timedelta(minutes=30))}",
     ]
+
+
+def test_the_composer_is_folded_until_a_reply_starts_and_folds_again_on_the_next_message(
+    pane: MessagePane, make_message: MakeMessage, qtbot: Any
+) -> None:
+    first, second = make_message("Wie nehme ich Cardiolin ein?"), make_message("Gibt es Cardiolin als Saft?")
+
+    def state() -> tuple[bool, bool]:
+        return pane.composer.isVisible(), pane.reply_button.isVisible()
+
+    show(pane, qtbot, first)
+    folded = state()
+    qtbot.mouseClick(pane.reply_button, Qt.MouseButton.LeftButton)
+    unfolded = state()
+    show(pane, qtbot, second)
+    next_message = state()
+    pane.start_reply()  # the r shortcut
+    by_shortcut = state()
+    pane.show_message(None)
+    assert (folded, unfolded, next_message, by_shortcut, state()) == (
+        (False, True),
+        (True, False),
+        (False, True),
+        (True, False),
+        (False, False),
+    )
