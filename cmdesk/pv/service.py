@@ -3,12 +3,13 @@
 Its SQL lives in ``cmdesk.store.pv``. Every change is audited with old and new
 value in the same transaction, because an inspector must be able to see who
 changed what on a safety case and when; listeners hear of it after the commit.
+Rows become a ``Case`` in ``case_loading``, a case's parts become rows in
+``case_writing``, and the files for drug safety are written by ``exports``.
 """
 
 from __future__ import annotations
 
 import builtins
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,24 +19,15 @@ from typing import TYPE_CHECKING, Any
 from cmdesk import events
 from cmdesk.errors import InvalidInput, NotFound
 from cmdesk.model import PVScreening
-from cmdesk.pv import case_codec, clocks, prefill, validation
+from cmdesk.pv import case_codec, case_loading, case_writing, clocks, exports, prefill, validation
 from cmdesk.pv import duplicates as duplicate_check
 from cmdesk.pv import reconcile as reconciliation
-from cmdesk.pv.model import (
-    SERIOUSNESS_CRITERIA,
-    Case,
-    CaseEvent,
-    CaseProduct,
-    CaseState,
-    FollowUp,
-    Patient,
-    Reporter,
-    SourceSnapshot,
-)
+from cmdesk.pv.case_loading import stored_time
+from cmdesk.pv.model import SERIOUSNESS_CRITERIA, Case, CaseState, Patient, Reporter
 from cmdesk.store import audit
 from cmdesk.store import messages as message_sql
 from cmdesk.store import pv as pv_sql
-from cmdesk.store.codec import from_db_time, from_json, to_db_time, to_json
+from cmdesk.store.codec import to_db_time, to_json
 from cmdesk.store.engine import Connection
 
 if TYPE_CHECKING:
@@ -57,18 +49,6 @@ class ReviewItem:
     due_at: datetime
     suspected: bool
     score: float
-
-
-def snapshot_hash(text: str, permalink: str, created_at: datetime, received_at: datetime) -> str:
-    """sha256 over what the reporter wrote, where and when: proves the source was not changed later."""
-    canonical = to_json([text, permalink, to_db_time(created_at), to_db_time(received_at)])
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def _t(value: str | None) -> datetime:
-    moment = from_db_time(value)
-    assert moment is not None
-    return moment
 
 
 def _db_time(moment: datetime) -> str:
@@ -113,8 +93,8 @@ class PVService:
                 text=r[1],
                 author=r[2],
                 account=r[3],
-                received_at=_t(r[4]),
-                due_at=clocks.internal_due(_t(r[4]), internal_hours=hours),
+                received_at=stored_time(r[4]),
+                due_at=clocks.internal_due(stored_time(r[4]), internal_hours=hours),
                 suspected=bool(r[5]),
                 score=float(r[6]),
             )
@@ -135,7 +115,7 @@ class PVService:
         now = self._desk.clock.now()
         actor = self._desk.agent_name
         with self._desk.store.transaction() as conn:
-            sources = [self._source(conn, mid) for mid in ids]
+            sources = [case_loading.load_source(conn, mid) for mid in ids]
             self._same_person(sources)
             for mid in ids:
                 self._not_in_case(conn, mid)
@@ -165,8 +145,8 @@ class PVService:
                 created_by=actor,
                 created_at=_db_time(now),
             )
-            self._write_products(conn, case_id, draft.products)
-            self._write_events(conn, case_id, draft.events)
+            case_writing.write_products(conn, case_id, draft.products)
+            case_writing.write_events(conn, case_id, draft.events)
             screened = [s.id for s in sources if self._attach(conn, case_id, s, now=now, actor=actor)]
             self._audit(
                 conn,
@@ -183,7 +163,7 @@ class PVService:
         with self._desk.store.transaction() as conn:
             case = self._load(conn, case_id)
             self._require(case, EDITABLE_STATES, "add a message to")
-            source = self._source(conn, message_id)
+            source = case_loading.load_source(conn, message_id)
             self._not_in_case(conn, message_id)
             if case.person_id is not None and source.person_id is not None and case.person_id != source.person_id:
                 raise InvalidInput(f"message {message_id} was written by another person than case {case.reference}")
@@ -224,7 +204,7 @@ class PVService:
                 self._set_column(conn, case, "narrative", case.narrative, str(changes["narrative"]))
             if "products" in changes:
                 pv_sql.delete_products(conn, case_id)
-                self._write_products(conn, case_id, changes["products"])
+                case_writing.write_products(conn, case_id, changes["products"])
                 self._audit(
                     conn,
                     "pv.case.update",
@@ -237,7 +217,7 @@ class PVService:
                 )
             if "events" in changes:
                 pv_sql.delete_events(conn, case_id)
-                self._write_events(conn, case_id, changes["events"])
+                case_writing.write_events(conn, case_id, changes["events"])
                 self._audit(
                     conn,
                     "pv.case.update",
@@ -337,7 +317,7 @@ class PVService:
         payload: dict[str, Any] = {
             "to": address,
             "subject": f"Suspected adverse event {case.reference}" + (" (SERIOUS)" if case.serious else ""),
-            "body": _email_body(case),
+            "body": exports.email_body(case),
             "attachments": attachments,
             "case_id": case.id,
         }
@@ -455,27 +435,9 @@ class PVService:
 
     def write_exports(self, cases: Sequence[Case], folder: Path, *, formats: Sequence[str]) -> builtins.list[str]:
         """Write each case as PDF / E2B XML / JSON into ``folder``; returns the file names written."""
-        from cmdesk.pv.json_export import case_json
-
-        folder.mkdir(parents=True, exist_ok=True)
         now = self._desk.clock.now()
         sender = str(self._setting("company_name") or "CMDESK")
-        names: list[str] = []
-        for case in cases:
-            if "pdf" in formats:
-                from cmdesk.pv.cioms_pdf import cioms_pdf
-
-                names.append(_write(folder / f"{case.reference}.pdf", cioms_pdf(case)))
-            if "e2b" in formats:
-                from cmdesk.pv.e2b import e2b_batch
-
-                names.append(_write(folder / f"{case.reference}.xml", e2b_batch([case], now=now, sender=sender)))
-            if "json" in formats:
-                import json
-
-                data = json.dumps(case_json(case), indent=2, ensure_ascii=False, default=str) + "\n"
-                names.append(_write(folder / f"{case.reference}.json", data.encode("utf-8")))
-        return names
+        return exports.write_exports(cases, folder, formats=formats, now=now, sender=sender)
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -566,30 +528,12 @@ class PVService:
             case = self._load(conn, case_id)
         return self._changed(case)
 
+    def _load(self, conn: Connection, case_id: int) -> Case:
+        return case_loading.load_case(conn, case_id, settings=self._settings(conn))
+
     def _next_reference(self, conn: Connection, year: int) -> str:
         prefix = f"CMD-{year}-"
         return f"{prefix}{pv_sql.last_reference_number(conn, prefix) + 1:06d}"
-
-    def _source(self, conn: Connection, message_id: int) -> prefill.SourceMessage:
-        row = pv_sql.source_row(conn, message_id)
-        if row is None:
-            raise NotFound(f"message {message_id} does not exist")
-        return prefill.SourceMessage(
-            id=row[0],
-            text=row[1],
-            url=row[2],
-            created_at=_t(row[3]),
-            received_at=_t(row[4]),
-            language=row[5],
-            pv_signal=from_json(row[6], {}) or {},
-            account_name=row[7],
-            channel_kind=row[8],
-            account_settings=from_json(row[9], {}) or {},
-            author_name=row[10],
-            author_handle=row[11],
-            author_profile_url=row[12],
-            person_id=row[13] if row[13] is not None else None,
-        )
 
     def _same_person(self, sources: Sequence[prefill.SourceMessage]) -> None:
         keys = {
@@ -608,26 +552,7 @@ class PVService:
         self, conn: Connection, case_id: int, source: prefill.SourceMessage, *, now: datetime, actor: str
     ) -> bool:
         """Snapshot ``source`` into the case; True when this moved the message's PV screening to 'case'."""
-        digest = snapshot_hash(source.text, source.url, source.created_at, source.received_at)
-        snapshot = {
-            "text": source.text,
-            "permalink": source.url,
-            "created_at": to_db_time(source.created_at),
-            "received_at": to_db_time(source.received_at),
-            "account": source.account_name,
-            "channel_kind": source.channel_kind,
-            "author": source.author_handle or source.author_name,
-            "language": source.language,
-            "pv_signal": source.pv_signal,
-        }
-        pv_sql.insert_case_message(
-            conn,
-            case_id=case_id,
-            message_id=source.id,
-            snapshot=to_json(snapshot),
-            snapshot_hash=digest,
-            added_at=_db_time(now),
-        )
+        case_writing.write_snapshot(conn, case_id, source, added_at=_db_time(now))
         old = pv_sql.screening(conn, source.id)
         if old == PVScreening.CASE.value:
             return False
@@ -652,141 +577,3 @@ class PVService:
             detail={"old": old, "new": PVScreening.CASE.value, "case_id": case_id},
         )
         return True
-
-    def _write_products(self, conn: Connection, case_id: int, products: Sequence[CaseProduct]) -> None:
-        for p in products:
-            if not p.name.strip():
-                raise InvalidInput("every product needs a name")
-            pv_sql.insert_product(
-                conn,
-                case_id,
-                name=p.name,
-                substance=p.substance,
-                role=p.role,
-                batch=p.batch,
-                dose=p.dose,
-                route=p.route,
-                indication=p.indication,
-                action_taken=p.action_taken,
-            )
-
-    def _write_events(self, conn: Connection, case_id: int, case_events: Sequence[CaseEvent]) -> None:
-        for e in case_events:
-            if not e.verbatim.strip():
-                raise InvalidInput("every event needs the reporter's words")
-            details = {
-                "meddra_llt_name": e.meddra_llt_name,
-                "meddra_pt_code": e.meddra_pt_code,
-                "meddra_pt_name": e.meddra_pt_name,
-                "meddra_soc_name": e.meddra_soc_name,
-            }
-            pv_sql.insert_event(
-                conn,
-                case_id,
-                verbatim=e.verbatim,
-                language=e.language,
-                meddra_llt_code=e.meddra_llt_code,
-                meddra_version=e.meddra_version,
-                onset=e.onset.isoformat() if e.onset else None,
-                outcome=e.outcome,
-                details=to_json(details),
-            )
-
-    def _load(self, conn: Connection, case_id: int) -> Case:
-        row = pv_sql.case_row(conn, case_id)
-        if row is None:
-            raise NotFound(f"PV case {case_id} does not exist")
-        products = tuple(
-            CaseProduct(
-                id=r[0],
-                name=r[1],
-                substance=r[2] or "",
-                role=r[3],
-                batch=r[4] or "",
-                dose=r[5] or "",
-                route=r[6] or "",
-                indication=r[7] or "",
-                action_taken=r[8] or "",
-            )
-            for r in pv_sql.product_rows(conn, case_id)
-        )
-        case_events = tuple(case_codec.event_from_row(r) for r in pv_sql.event_rows(conn, case_id))
-        snapshots: list[SourceSnapshot] = []
-        hints: dict[str, None] = {}
-        specials: dict[str, None] = {}
-        for message_id, snapshot_text, digest, added_at in pv_sql.case_message_rows(conn, case_id):
-            snap = from_json(snapshot_text, {})
-            snapshots.append(
-                SourceSnapshot(
-                    message_id=message_id,
-                    text=snap.get("text", ""),
-                    permalink=snap.get("permalink", ""),
-                    created_at=_t(snap.get("created_at")),
-                    received_at=_t(snap.get("received_at")),
-                    account=snap.get("account", ""),
-                    channel_kind=snap.get("channel_kind", ""),
-                    author=snap.get("author", ""),
-                    sha256=digest,
-                    added_at=_t(added_at),
-                )
-            )
-            signal = snap.get("pv_signal") or {}
-            for hint in signal.get("seriousness", []):
-                hints.setdefault(str(hint), None)
-            for special in signal.get("special_situations", []):
-                specials.setdefault(str(special), None)
-        follow_ups = tuple(
-            FollowUp(at=_t(r[0]), actor=r[1], channel=r[2], outcome=r[3], note=r[4] or "", template_id=r[5], id=r[6])
-            for r in pv_sql.follow_up_rows(conn, case_id)
-        )
-        settings = self._settings(conn)
-        stored_seriousness = from_json(row[6], {}) or {}
-        return Case(
-            id=row[0],
-            reference=row[1],
-            state=CaseState(row[2]),
-            person_id=row[3],
-            day0=_t(row[4]),
-            day0_reason=row[5],
-            seriousness={c: bool(stored_seriousness.get(c, False)) for c in SERIOUSNESS_CRITERIA},
-            reporter=case_codec.reporter_from(from_json(row[7], {}) or {}),
-            patient=case_codec.patient_from(from_json(row[8], {}) or {}),
-            narrative=row[9],
-            internal_due_at=_t(row[10]),
-            regulatory_due_at=_t(row[11]),
-            forwarded_at=from_db_time(row[12]),
-            forwarded_by=row[13],
-            forward_method=row[14],
-            forward_to=row[15],
-            safety_case_number=row[16],
-            acknowledged_at=from_db_time(row[17]),
-            closed_reason=row[18],
-            follow_up_of=row[19],
-            created_by=row[20],
-            created_at=_t(row[21]),
-            updated_at=_t(row[22]),
-            products=products,
-            events=case_events,
-            sources=tuple(snapshots),
-            seriousness_hints=tuple(hints),
-            special_situations=tuple(specials),
-            follow_ups=follow_ups,
-            sender_organisation=str(settings.get("company_name") or ""),
-            sender_country=str(settings.get("company_country") or ""),
-        )
-
-
-def _write(path: Path, data: bytes) -> str:
-    path.write_bytes(data)
-    return path.name
-
-
-def _email_body(case: Case) -> str:
-    lines = [
-        f"Case {case.reference} — suspected adverse event from {case.reporter.channel or 'a company channel'}.",
-        f"Day 0: {to_db_time(case.day0)}; regulatory due: {to_db_time(case.regulatory_due_at)}.",
-        f"Serious: {'yes' if case.serious else 'no'}.",
-        "",
-        case.narrative,
-    ]
-    return "\n".join(lines)

@@ -25,6 +25,7 @@ from cmdesk.model import (
     SuggestedAction,
     TextAnalysis,
 )
+from cmdesk.pv.case_writing import snapshot_hash
 from cmdesk.pv.model import (
     SERIOUSNESS_CRITERIA,
     Case,
@@ -37,7 +38,6 @@ from cmdesk.pv.model import (
     Reporter,
     SourceSnapshot,
 )
-from cmdesk.pv.service import snapshot_hash
 from cmdesk.store import audit
 
 TEXT = "Meine Mutter (82) nimmt Novalind und hat seitdem starken Schwindel und ist gestürzt."
