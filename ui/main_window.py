@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.author_panel)
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 2)
+        self.right.setSizes([560, 440])  # the message first; the author below (a saved layout wins)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.views)

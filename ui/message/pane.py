@@ -130,6 +130,7 @@ class MessagePane(QWidget):
         for n, (part, stretch) in enumerate(((self.thread_view, 2), (text_part, 3), (self.extras_scroll, 1))):
             self.splitter.addWidget(part)
             self.splitter.setStretchFactor(n, stretch)
+        self.splitter.setSizes([200, 300, 100])  # in these proportions until the user drags them
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.header)

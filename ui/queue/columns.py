@@ -57,6 +57,14 @@ def tooltip(section: int) -> str:
     )[section]
 
 
+def widest_sample(column: int) -> str:
+    """A typical widest value of ``column`` in the current language, to size it (German runs longer)."""
+    if column == AGE:
+        days = duration(55 * 86400)
+        return f"{days} · " + QCoreApplication.translate("Queue", "late %1").replace("%1", days)
+    return title(column)
+
+
 def status_label(status: Status) -> str:
     return {
         Status.OPEN: QCoreApplication.translate("Queue", "open"),

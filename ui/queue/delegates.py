@@ -20,22 +20,23 @@ def search_pattern(search: str) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
 
-LEAD_CHARS = 24  # text kept before the first hit when the excerpt is shifted to show it
-
-
 def from_first_hit(text: str, pattern: re.Pattern[str], *, width_before: Callable[[str], int], room: int) -> str:
     """The excerpt shifted so that its first search hit is in view: "… words before the hit …".
 
     A hit past the middle of the column would be cut off or barely visible at its right edge,
-    and a search result that does not show why it matched is no help. The cut falls at a word
-    start about LEAD_CHARS before the hit, so the hit keeps some context.
+    and a search result that does not show why it matched is no help. Whole words before the
+    hit are kept as long as they take at most a quarter of the column, so the hit keeps some
+    context and stays in view even in a narrow column.
     """
     match = pattern.search(text)
     if match is None or width_before(text[: match.start()]) <= room // 2:
         return text
-    cut = max(0, match.start() - LEAD_CHARS)
-    space = text.find(" ", cut, match.start())
-    start = space + 1 if space != -1 else cut
+    start = match.start()
+    while start > 0:
+        space = text.rfind(" ", 0, start - 1)
+        if space == -1 or width_before(text[space + 1 : match.start()]) > room // 4:
+            break
+        start = space + 1
     return "…" + text[start:]
 
 

@@ -49,7 +49,8 @@ class QueueView(QTableView):
         header.setStretchLastSection(False)
         for column, width in enumerate(cols.WIDTHS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+            fits = header.fontMetrics().horizontalAdvance(cols.widest_sample(column)) + 16
+            header.resizeSection(column, max(width, fits) if column != cols.CHANNEL else width)
         header.setSectionResizeMode(cols.CHANNEL, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(cols.TEXT, QHeaderView.ResizeMode.Stretch)
         self.excerpt_delegate = ExcerptDelegate(self)

@@ -25,7 +25,7 @@ def test_a_hit_past_the_middle_of_the_column_is_brought_into_view() -> None:
     pattern = search_pattern("kopfschmerz")
     assert pattern is not None
     assert from_first_hit(TEXT, pattern, width_before=width, room=300) == (
-        "…habe seitdem manchmal Kopfschmerzen am Nachmittag"
+        "…manchmal Kopfschmerzen am Nachmittag"
     )
 
 
@@ -35,8 +35,13 @@ def test_a_hit_already_in_view_leaves_the_excerpt_alone() -> None:
     assert from_first_hit(TEXT, pattern, width_before=width, room=300) == TEXT
 
 
-def test_without_a_word_start_near_the_hit_the_cut_falls_before_it() -> None:
+def test_a_narrow_column_keeps_fewer_words_before_the_hit() -> None:
+    pattern = search_pattern("kopfschmerz")
+    assert pattern is not None
+    assert from_first_hit(TEXT, pattern, width_before=width, room=160) == "…Kopfschmerzen am Nachmittag"
+
+
+def test_a_hit_inside_a_long_word_starts_the_excerpt_at_the_hit() -> None:
     pattern = search_pattern("xyz")
     assert pattern is not None
-    text = "a" * 80 + "xyz"
-    assert from_first_hit(text, pattern, width_before=width, room=300) == "…" + "a" * 24 + "xyz"
+    assert from_first_hit("a" * 80 + "xyz", pattern, width_before=width, room=300) == "…xyz"

@@ -79,3 +79,23 @@ def test_search_marks_change_with_the_first_page_of_the_search(bridge: DeskBridg
     assert (before_reset, view.itemDelegateForColumn(3)) == ([None], view.excerpt_delegate)
     view.set_search("")  # no query follows: the marks go at once
     qtbot.waitUntil(lambda: view.itemDelegateForColumn(3) is None, timeout=10_000)
+
+
+def test_german_headers_and_due_times_fit_their_columns(bridge: DeskBridge, qtbot: Any) -> None:
+    from ui import i18n
+    from ui.queue import columns as cols
+
+    assert i18n.install("de") is True
+    try:
+        view = QueueView(QueueModel(bridge))
+        qtbot.addWidget(view)
+        header = view.horizontalHeader()
+        metrics = header.fontMetrics()
+        too_narrow = [
+            text
+            for column, text in ((cols.MOOD, "Stimmung"), (cols.AGE, "55 T · 55 T überfällig"))
+            if header.sectionSize(column) < metrics.horizontalAdvance(text) + 16
+        ]
+    finally:
+        i18n.install("en")
+    assert too_narrow == []
