@@ -22,7 +22,7 @@ from typing import Any
 from cmdesk import demo_texts as bank
 from cmdesk.demo_phrases import Phrasebook, Said
 from cmdesk.ingest import AnalyzerLike
-from cmdesk.model import Direction, MessageKind
+from cmdesk.model import SAME_NAME, SAME_PICTURE, SAME_WORDING, Direction, MessageKind
 from cmdesk.store.codec import to_db_time, to_json
 from cmdesk.store.messages import INSERT_COLUMNS
 
@@ -229,7 +229,7 @@ class Generator:
                 if n > 0 and r() < 0.5:  # a second identity the desk only suspects belongs to this person
                     owner, next_extra = next_extra, next_extra + 1
                     out.persons.append((owner, f"{first} {last}", self.start_text))
-                    reasons = ["same name", "same wording"] if r() < 0.6 else ["same name", "same profile picture"]
+                    reasons = [SAME_NAME, SAME_WORDING] if r() < 0.6 else [SAME_NAME, SAME_PICTURE]
                     out.merges.append((next_author, person.id, round(0.62 + 0.3 * r(), 2), to_json(reasons)))
                 profile = PROFILES[account.kind].format(h=handle) if account.kind in PROFILES else None
                 name = f"{first} {last}"

@@ -80,6 +80,16 @@ class SuggestedAction(StrEnum):
     IGNORE = "ignore"
 
 
+# Why two identities may be one person, as stored with a merge suggestion. A fixed vocabulary,
+# so the window can show each in the user's language (ui/author/reasons.py).
+SAME_FULL_NAME = "same full name on another channel"
+SAME_USER_NAME = "same user name"
+SAME_NAME = "same name"
+SAME_WORDING = "same wording"
+SAME_PICTURE = "same profile picture"
+MERGE_REASONS = (SAME_FULL_NAME, SAME_USER_NAME, SAME_NAME, SAME_WORDING, SAME_PICTURE)
+
+
 class AuthorType(StrEnum):
     LOYAL_FAN = "loyal_fan"
     NEWCOMER = "newcomer"

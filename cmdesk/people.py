@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from cmdesk import events
 from cmdesk.analysis.author_type import AuthorHistoryItem, classify
 from cmdesk.errors import InvalidInput, NotFound
-from cmdesk.model import AuthorType, Intent, MoodLabel, Person, PVScreening, Status
+from cmdesk.model import SAME_FULL_NAME, SAME_USER_NAME, AuthorType, Intent, MoodLabel, Person, PVScreening, Status
 from cmdesk.store import audit
 from cmdesk.store import people as sql
 from cmdesk.store import triage as tag_sql
@@ -311,11 +311,11 @@ class PeopleService:
             for author_id, account_id, _name, handle, person_id in members[1:]:
                 if person_id == home[4] or account_id == home[1]:
                     continue
-                reasons = ["same full name on another channel"]
+                reasons = [SAME_FULL_NAME]
                 score = SUGGESTED_SCORE
                 if handle and home[3] and _handle_key(handle) == _handle_key(home[3]):
                     score += SAME_HANDLE_BONUS
-                    reasons.append("same user name")
+                    reasons.append(SAME_USER_NAME)
                 pairs.append((author_id, home[4], round(score, 2), to_json(reasons)))
         added = 0
         if pairs:

@@ -486,57 +486,57 @@
   <context>
     <name>AuthorHeader</name>
     <message>
-      <location filename="../../ui/author/header.py" line="34" />
+      <location filename="../../ui/author/header.py" line="35" />
       <source>Override…</source>
       <translation>Manuell festlegen …</translation>
     </message>
     <message>
-      <location filename="../../ui/author/header.py" line="35" />
+      <location filename="../../ui/author/header.py" line="36" />
       <source>Set the author type by hand, or hand it back to cmdesk</source>
       <translation>Autorentyp von Hand festlegen oder wieder cmdesk überlassen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/header.py" line="44" />
+      <location filename="../../ui/author/header.py" line="45" />
       <source>Why cmdesk chose this type</source>
       <translation>Warum cmdesk diesen Typ gewählt hat</translation>
     </message>
     <message>
-      <location filename="../../ui/author/header.py" line="54" />
+      <location filename="../../ui/author/header.py" line="55" />
       <source>Author type</source>
       <translation>Autorentyp</translation>
     </message>
     <message>
-      <location filename="../../ui/author/header.py" line="55" />
+      <location filename="../../ui/author/header.py" line="56" />
       <source>cmdesk decides</source>
       <translation>cmdesk entscheidet</translation>
     </message>
     <message>
-      <location filename="../../ui/author/header.py" line="59" />
+      <location filename="../../ui/author/header.py" line="60" />
       <source>Why? (optional)</source>
       <translation>Warum? (optional)</translation>
     </message>
     <message>
-      <location filename="../../ui/author/header.py" line="60" />
+      <location filename="../../ui/author/header.py" line="61" />
       <source>Reason for the author type</source>
       <translation>Grund für den Autorentyp</translation>
     </message>
     <message>
-      <location filename="../../ui/author/header.py" line="62" />
+      <location filename="../../ui/author/header.py" line="63" />
       <source>Set</source>
       <translation>Festlegen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/header.py" line="77" />
+      <location filename="../../ui/author/header.py" line="78" />
       <source>Author type: %1</source>
       <translation>Autorentyp: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/author/header.py" line="80" />
+      <location filename="../../ui/author/header.py" line="81" />
       <source>Set by the team. cmdesk's own judgement: %1.</source>
       <translation>Vom Team festgelegt. Einschätzung von cmdesk: %1.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/author/header.py" line="101" />
+      <location filename="../../ui/author/header.py" line="102" />
       <source>%n message(s)</source>
       <translation>
         <numerusform>%n Nachricht</numerusform>
@@ -544,7 +544,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/author/header.py" line="105" />
+      <location filename="../../ui/author/header.py" line="106" />
       <source>%1 · first seen %2 · last seen %3</source>
       <translation>%1 · zuerst gesehen %2 · zuletzt gesehen %3</translation>
     </message>
@@ -704,6 +704,84 @@
       <location filename="../../ui/author/text.py" line="30" />
       <source>Regular</source>
       <translation>Stammnutzer</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuthorReasons</name>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="25" />
+      <source>The team marked this author as a patient influencer.</source>
+      <translation>Das Team hat diese Person als Patient-Influencer markiert.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="28" />
+      <source>{hostile} of {n} messages were abuse or spam ({abuse} abuse, {spam} spam).</source>
+      <translation>{hostile} von {n} Nachrichten waren Beleidigungen oder Spam ({abuse} Beleidigungen, {spam} Spam).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="31" />
+      <source>Writes about the medicine of a relative or someone they care for.</source>
+      <translation>Schreibt über das Arzneimittel eines Angehörigen oder einer betreuten Person.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="34" />
+      <source>No earlier messages from this author.</source>
+      <translation>Keine früheren Nachrichten von dieser Person.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="35" />
+      <source>Only 1 message from this author so far.</source>
+      <translation>Bisher erst 1 Nachricht von dieser Person.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="36" />
+      <source>Only {n} messages from this author so far.</source>
+      <translation>Bisher erst {n} Nachrichten von dieser Person.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="37" />
+      <source>{negative} of {n} messages were negative and {complaints} were complaints (average mood {mean}).</source>
+      <translation>{negative} von {n} Nachrichten waren negativ und {complaints} waren Beschwerden (mittlere Stimmung {mean}).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="41" />
+      <source>{positive} of {n} messages were positive over {days} days on 1 channel.</source>
+      <translation>{positive} von {n} Nachrichten waren positiv, über {days} Tage auf 1 Kanal.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="44" />
+      <source>{positive} of {n} messages were positive over {days} days on {channels} channels.</source>
+      <translation>{positive} von {n} Nachrichten waren positiv, über {days} Tage auf {channels} Kanälen.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="47" />
+      <source>{n} messages with mixed or neutral mood (average mood {mean}).</source>
+      <translation>{n} Nachrichten mit gemischter oder neutraler Stimmung (mittlere Stimmung {mean}).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="56" />
+      <source>same full name on another channel</source>
+      <translation>gleicher vollständiger Name auf einem anderen Kanal</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="57" />
+      <source>same user name</source>
+      <translation>gleicher Benutzername</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="58" />
+      <source>same name</source>
+      <translation>gleicher Name</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="59" />
+      <source>same wording</source>
+      <translation>gleiche Formulierungen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/author/reasons.py" line="60" />
+      <source>same profile picture</source>
+      <translation>gleiches Profilbild</translation>
     </message>
   </context>
   <context>
@@ -1748,17 +1826,17 @@
   <context>
     <name>IdentitiesBox</name>
     <message>
-      <location filename="../../ui/author/identities.py" line="47" />
+      <location filename="../../ui/author/identities.py" line="48" />
       <source>Suggested merges</source>
       <translation>Vorgeschlagene Zusammenführungen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="50" />
+      <location filename="../../ui/author/identities.py" line="51" />
       <source>cmdesk only suggests; nothing is joined until you confirm.</source>
       <translation>cmdesk schlägt nur vor; nichts wird zusammengeführt, bevor Sie bestätigen.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/author/identities.py" line="91" />
+      <location filename="../../ui/author/identities.py" line="92" />
       <source>%1 · %n message(s) · since %2</source>
       <translation>
         <numerusform>%1 · %n Nachricht · seit %2</numerusform>
@@ -1766,52 +1844,52 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="99" />
+      <location filename="../../ui/author/identities.py" line="100" />
       <source>Profile</source>
       <translation>Profil</translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="104" />
+      <location filename="../../ui/author/identities.py" line="105" />
       <source>Split off</source>
       <translation>Abtrennen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="105" />
+      <location filename="../../ui/author/identities.py" line="106" />
       <source>This identity is someone else: make it a person of its own</source>
       <translation>Diese Identität ist jemand anderes: zu einer eigenen Person machen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="121" />
+      <location filename="../../ui/author/identities.py" line="122" />
       <source>%1 on %2 may be this person</source>
       <translation>%1 auf %2 ist möglicherweise diese Person</translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="124" />
+      <location filename="../../ui/author/identities.py" line="125" />
       <source>This identity (%1 on %2) may belong to %3</source>
       <translation>Diese Identität (%1 auf %2) gehört möglicherweise zu %3</translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="130" />
+      <location filename="../../ui/author/identities.py" line="131" />
       <source>Match %1 %</source>
       <translation>Übereinstimmung %1 %</translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="132" />
+      <location filename="../../ui/author/identities.py" line="134" />
       <source>Confirm</source>
       <translation>Bestätigen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="133" />
+      <location filename="../../ui/author/identities.py" line="135" />
       <source>Join this identity to the person</source>
       <translation>Diese Identität der Person zuordnen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="135" />
+      <location filename="../../ui/author/identities.py" line="137" />
       <source>Reject</source>
       <translation>Ablehnen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/identities.py" line="136" />
+      <location filename="../../ui/author/identities.py" line="138" />
       <source>Not the same person; cmdesk will not suggest this again</source>
       <translation>Nicht dieselbe Person; cmdesk schlägt das nicht wieder vor</translation>
     </message>
@@ -1837,87 +1915,87 @@
       <translation>cmdesk – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>&amp;Desk</source>
       <translation>&amp;Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="134" />
       <source>&amp;Queue</source>
       <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="134" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>&amp;Message</source>
       <translation>&amp;Nachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="170" />
+      <location filename="../../ui/main_window.py" line="171" />
       <source>PV review list</source>
       <translation>PV-Prüfliste</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="175" />
+      <location filename="../../ui/main_window.py" line="176" />
       <source>Language</source>
       <translation>Sprache</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="176" />
+      <location filename="../../ui/main_window.py" line="177" />
       <source>System language</source>
       <translation>Systemsprache</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="180" />
+      <location filename="../../ui/main_window.py" line="181" />
       <source>Theme</source>
       <translation>Design</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="184" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="185" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="192" />
+      <location filename="../../ui/main_window.py" line="193" />
       <source>About cmdesk</source>
       <translation>Über cmdesk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="207" />
+      <location filename="../../ui/main_window.py" line="208" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="310" />
       <source>%1 messages</source>
       <translation>%1 Nachrichten</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="407" />
+      <location filename="../../ui/main_window.py" line="408" />
       <source>Dashboard</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="441" />
+      <location filename="../../ui/main_window.py" line="442" />
       <source>Not done</source>
       <translation>Nicht ausgeführt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="449" />
+      <location filename="../../ui/main_window.py" line="450" />
       <source>… and %n more</source>
       <translation>
         <numerusform>… und %n weitere</numerusform>
@@ -1925,17 +2003,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="451" />
+      <location filename="../../ui/main_window.py" line="452" />
       <source>Some messages were left as they were</source>
       <translation>Einige Nachrichten wurden nicht geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="472" />
+      <location filename="../../ui/main_window.py" line="473" />
       <source>Save filter</source>
       <translation>Filter speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="472" />
+      <location filename="../../ui/main_window.py" line="473" />
       <source>Name of the filter:</source>
       <translation>Name des Filters:</translation>
     </message>
@@ -2124,42 +2202,42 @@
       <translation>Antworten… (r)</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="150" />
+      <location filename="../../ui/message/pane.py" line="151" />
       <source>This address cannot be opened: {url}</source>
       <translation>Diese Adresse kann nicht geöffnet werden: {url}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="283" />
+      <location filename="../../ui/message/pane.py" line="284" />
       <source>red/green: words behind the mood</source>
       <translation>rot/grün: Wörter, die die Stimmung bestimmen</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="285" />
+      <location filename="../../ui/message/pane.py" line="286" />
       <source>violet, dashed: possible adverse event</source>
       <translation>violett, gestrichelt: mögliches unerwünschtes Arzneimittelereignis</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="287" />
+      <location filename="../../ui/message/pane.py" line="288" />
       <source>yellow: search hits</source>
       <translation>gelb: Suchtreffer</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="316" />
+      <location filename="../../ui/message/pane.py" line="317" />
       <source>Save attachment</source>
       <translation>Anhang speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="323" />
+      <location filename="../../ui/message/pane.py" line="324" />
       <source>Saving the attachment</source>
       <translation>Anhang wird gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="324" />
+      <location filename="../../ui/message/pane.py" line="325" />
       <source>Saved to {path}</source>
       <translation>Gespeichert unter {path}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="333" />
+      <location filename="../../ui/message/pane.py" line="334" />
       <source>Retrying</source>
       <translation>Wird erneut versucht</translation>
     </message>
@@ -2918,7 +2996,7 @@
     </message>
     <message>
       <location filename="../../ui/queue/columns.py" line="39" />
-      <location filename="../../ui/queue/columns.py" line="128" />
+      <location filename="../../ui/queue/columns.py" line="136" />
       <source>PV</source>
       <translation>PV</translation>
     </message>
@@ -2974,87 +3052,88 @@
       <translation>Zuständige Person</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="62" />
+      <location filename="../../ui/queue/columns.py" line="70" />
       <source>open</source>
       <translation>offen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="63" />
+      <location filename="../../ui/queue/columns.py" line="71" />
       <source>waiting</source>
       <translation>wartend</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="64" />
+      <location filename="../../ui/queue/columns.py" line="72" />
       <source>done</source>
       <translation>erledigt</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="65" />
+      <location filename="../../ui/queue/columns.py" line="73" />
       <source>no action</source>
       <translation>keine Aktion</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="73" />
+      <location filename="../../ui/queue/columns.py" line="81" />
       <source>negative</source>
       <translation>negativ</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="74" />
+      <location filename="../../ui/queue/columns.py" line="82" />
       <source>neutral</source>
       <translation>neutral</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="75" />
+      <location filename="../../ui/queue/columns.py" line="83" />
       <source>positive</source>
       <translation>positiv</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="83" />
+      <location filename="../../ui/queue/columns.py" line="91" />
       <source>%1s</source>
       <translation>%1 s</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="85" />
+      <location filename="../../ui/queue/columns.py" line="93" />
       <source>%1m</source>
       <translation>%1 min</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="87" />
+      <location filename="../../ui/queue/columns.py" line="95" />
       <source>%1h</source>
       <translation>%1 h</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="88" />
+      <location filename="../../ui/queue/columns.py" line="96" />
       <source>%1d</source>
       <translation>%1 T</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="97" />
+      <location filename="../../ui/queue/columns.py" line="105" />
       <source>loading…</source>
       <translation>wird geladen …</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="126" />
+      <location filename="../../ui/queue/columns.py" line="134" />
       <source>case</source>
       <translation>Fall</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="139" />
+      <location filename="../../ui/queue/columns.py" line="64" />
+      <location filename="../../ui/queue/columns.py" line="147" />
       <source>late %1</source>
       <translation>%1 überfällig</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="141" />
+      <location filename="../../ui/queue/columns.py" line="149" />
       <source>due %1</source>
       <translation>fällig in %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="171" />
+      <location filename="../../ui/queue/columns.py" line="179" />
       <source>PV score %1</source>
       <translation>PV-Wert %1</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/columns.py" line="178" />
+      <location filename="../../ui/queue/columns.py" line="186" />
       <source>written %1, due %2</source>
       <translation>geschrieben %1, fällig %2</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QT
 
 from cmdesk.model import AuthorType
 from cmdesk.people import Profile
+from ui.author.reasons import type_reason
 from ui.author.text import badge_style, plain_label, type_label
 
 
@@ -82,7 +83,7 @@ class AuthorHeader(QWidget):
             else ""
         )
         self.override_note.setVisible(overridden)
-        self.reasons_label.setText("\n".join(f"\u2022 {reason}" for reason in person.author_type_reasons))
+        self.reasons_label.setText("\n".join(f"\u2022 {type_reason(reason)}" for reason in person.author_type_reasons))
         current = person.author_type_override.value if person.author_type_override else None
         self.override_combo.setCurrentIndex(max(0, self.override_combo.findData(current)))
         self.counts_label.setText(self._counts(profile))

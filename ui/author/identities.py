@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cmdesk.people import Identity, MergeSuggestion
+from ui.author.reasons import merge_reason
 from ui.author.text import plain_label
 from ui.author.timeline import plain_tip
 from ui.widgets import icons
@@ -128,7 +129,8 @@ class IdentitiesBox(QWidget):
             )
         grid.addWidget(plain_label(text, wrap=True), 0, 1)
         score = self.tr("Match %1 %").replace("%1", str(round(suggestion.score * 100)))
-        grid.addWidget(plain_label("; ".join([score, *suggestion.reasons]), wrap=True, secondary=True), 1, 1)
+        reasons = [score, *(merge_reason(reason) for reason in suggestion.reasons)]
+        grid.addWidget(plain_label("; ".join(reasons), wrap=True, secondary=True), 1, 1)
         confirm = QPushButton(self.tr("Confirm"))
         confirm.setToolTip(self.tr("Join this identity to the person"))
         confirm.clicked.connect(lambda _=False, sid=suggestion.id: self.confirm_requested.emit(sid))
