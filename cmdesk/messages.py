@@ -57,6 +57,7 @@ class ThreadWindow:
     opening: int = 0  # 1 when messages[0] is the thread's opening post (shown whatever is left out)
     earlier_left_out: int = 0  # messages between the opening post and the next one shown
     later_left_out: int = 0  # messages after the last one shown
+    agents: dict[int, str] = field(default_factory=dict)  # who sent each of our replies from the desk, by message id
 
 
 def message_from_row(r: Sequence[Any]) -> Message:
@@ -163,8 +164,15 @@ class MessageService:
         )
         messages = [message_from_row(r) for r in rows]
         authors = sql.author_names(conn, [m.author_id for m in messages if m.author_id is not None])
+        ours = {m.external_id: m.id for m in messages if m.direction == Direction.OUTBOUND}
+        sent_by = sql.reply_agents(conn, account_id=message.account_id, external_ids=list(ours)) if ours else {}
         return ThreadWindow(
-            messages=messages, authors=authors, opening=opening, earlier_left_out=earlier, later_left_out=later
+            messages=messages,
+            authors=authors,
+            opening=opening,
+            earlier_left_out=earlier,
+            later_left_out=later,
+            agents={ours[external_id]: agent for external_id, agent in sent_by.items()},
         )
 
     def attachments(self, message_id: int) -> list[tuple[str, str, bytes]]:

@@ -259,6 +259,19 @@ def author_names(conn: Connection, author_ids: Sequence[int]) -> dict[int, str]:
     return {int(r[0]): str(r[1] or "") for r in rows}
 
 
+def reply_agents(conn: Connection, *, account_id: int, external_ids: Sequence[str]) -> dict[str, str]:
+    """Who sent each of these messages from the desk: the agent of the sent outbox item with that remote id."""
+    found: dict[str, str] = {}
+    for chunk in batch.lookup_chunks(external_ids):
+        for remote_id, agent in conn.execute(
+            "SELECT remote_id, created_by FROM outbox WHERE account_id = ? AND state = 'sent'"
+            f" AND remote_id IN ({batch.LOOKUP_MARKS}) AND remote_id IS NOT NULL ORDER BY id",
+            (account_id, *chunk),
+        ):
+            found[str(remote_id)] = str(agent)
+    return found
+
+
 def person_messages(conn: Connection, person_id: int, *, limit: int = 500) -> list[tuple[Any, ...]]:
     rows: list[tuple[Any, ...]] = conn.execute(
         f"""SELECT {MESSAGE_COLUMNS} FROM message

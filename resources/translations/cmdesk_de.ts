@@ -2192,52 +2192,52 @@
   <context>
     <name>MessagePane</name>
     <message>
-      <location filename="../../ui/message/pane.py" line="95" />
+      <location filename="../../ui/message/pane.py" line="99" />
       <source>Select a message in the queue.</source>
       <translation>Wählen Sie eine Nachricht in der Warteschlange aus.</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="109" />
+      <location filename="../../ui/message/pane.py" line="113" />
       <source>Reply… (r)</source>
       <translation>Antworten… (r)</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="151" />
+      <location filename="../../ui/message/pane.py" line="155" />
       <source>This address cannot be opened: {url}</source>
       <translation>Diese Adresse kann nicht geöffnet werden: {url}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="284" />
+      <location filename="../../ui/message/pane.py" line="288" />
       <source>red/green: words behind the mood</source>
       <translation>rot/grün: Wörter, die die Stimmung bestimmen</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="286" />
+      <location filename="../../ui/message/pane.py" line="290" />
       <source>violet, dashed: possible adverse event</source>
       <translation>violett, gestrichelt: mögliches unerwünschtes Arzneimittelereignis</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="288" />
+      <location filename="../../ui/message/pane.py" line="292" />
       <source>yellow: search hits</source>
       <translation>gelb: Suchtreffer</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="317" />
+      <location filename="../../ui/message/pane.py" line="321" />
       <source>Save attachment</source>
       <translation>Anhang speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="324" />
+      <location filename="../../ui/message/pane.py" line="328" />
       <source>Saving the attachment</source>
       <translation>Anhang wird gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="325" />
+      <location filename="../../ui/message/pane.py" line="329" />
       <source>Saved to {path}</source>
       <translation>Gespeichert unter {path}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="334" />
+      <location filename="../../ui/message/pane.py" line="338" />
       <source>Retrying</source>
       <translation>Wird erneut versucht</translation>
     </message>
@@ -3937,7 +3937,7 @@ sha256: %5</translation>
   <context>
     <name>ThreadView</name>
     <message numerus="yes">
-      <location filename="../../ui/message/thread_view.py" line="95" />
+      <location filename="../../ui/message/thread_view.py" line="101" />
       <source>… %n earlier message(s) not shown</source>
       <translation>
         <numerusform>… %n frühere Nachricht nicht angezeigt</numerusform>
@@ -3945,7 +3945,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/message/thread_view.py" line="120" />
+      <location filename="../../ui/message/thread_view.py" line="126" />
       <source>… %n later message(s) not shown</source>
       <translation>
         <numerusform>… %n spätere Nachricht nicht angezeigt</numerusform>
@@ -3953,42 +3953,47 @@ sha256: %5</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="128" />
+      <location filename="../../ui/message/thread_view.py" line="134" />
       <source>unknown author</source>
       <translation>unbekannter Autor</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="130" />
+      <location filename="../../ui/message/thread_view.py" line="136" />
       <source>Our post ({author})</source>
       <translation>Unser Beitrag ({author})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="130" />
+      <location filename="../../ui/message/thread_view.py" line="136" />
       <source>Our post</source>
       <translation>Unser Beitrag</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="133" />
+      <location filename="../../ui/message/thread_view.py" line="139" />
       <source>Our reply ({author})</source>
       <translation>Unsere Antwort ({author})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="133" />
+      <location filename="../../ui/message/thread_view.py" line="139" />
       <source>Our reply</source>
       <translation>Unsere Antwort</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="135" />
+      <location filename="../../ui/message/thread_view.py" line="141" />
+      <source>{reply}, sent by {agent}</source>
+      <translation>{reply}, gesendet von {agent}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/message/thread_view.py" line="143" />
       <source>Post ({author})</source>
       <translation>Beitrag ({author})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="138" />
+      <location filename="../../ui/message/thread_view.py" line="146" />
       <source>this message</source>
       <translation>diese Nachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/message/thread_view.py" line="140" />
+      <location filename="../../ui/message/thread_view.py" line="148" />
       <source>deleted on the channel</source>
       <translation>im Kanal gelöscht</translation>
     </message>

@@ -99,3 +99,43 @@ def test_a_lone_message_is_its_own_thread(tdesk: Desk) -> None:
         0,
         0,
     )
+
+
+def reply(external_id: str, minute: int) -> IncomingMessage:
+    """Our answer in the post's thread, as the channel gives it back (no channel author)."""
+    return IncomingMessage(
+        external_id=external_id,
+        kind=MessageKind.COMMENT,
+        direction=Direction.OUTBOUND,
+        text=f"Antwort {external_id}",
+        created_at=NOW - timedelta(days=1) + timedelta(minutes=minute),
+        author_external_id=None,
+        author_name="",
+        thread_external_id="p1",
+        parent_external_id="c1",
+    )
+
+
+def sent(desk: Desk, message_id: int, *, remote_id: str, agent: str, state: str = "sent") -> None:
+    """An outbox reply to ``message_id`` that the channel accepted under ``remote_id``."""
+    outbox_id = desk.outbox.queue(message_id, "reply", "Antwort")
+    with desk.store.transaction() as conn:
+        conn.execute(
+            "UPDATE outbox SET state = ?, remote_id = ?, created_by = ? WHERE id = ?",
+            (state, remote_id, agent, outbox_id),
+        )
+
+
+def test_the_thread_names_the_agent_who_sent_each_of_our_replies(tdesk: Desk) -> None:
+    question, by_anna, by_jonas, by_hand, unsent = store(
+        tdesk, comment(1), reply("r1", 2), reply("r2", 3), reply("r3", 4), reply("r4", 5)
+    )
+    sent(tdesk, question, remote_id="r1", agent="Anna Berger")
+    sent(tdesk, question, remote_id="r2", agent="Dr. Jonas Weber")
+    sent(tdesk, question, remote_id="r4", agent="Anna Berger", state="failed")  # never reached the channel
+    window = tdesk.messages.thread(question)
+    assert (window.agents, by_hand in window.agents, unsent in window.agents) == (
+        {by_anna: "Anna Berger", by_jonas: "Dr. Jonas Weber"},
+        False,  # written on the channel directly: no outbox item
+        False,
+    )

@@ -55,7 +55,11 @@ def load(desk: Desk, message_id: int) -> PaneData:
         authors[detail.author.id] = detail.author.name
     return PaneData(
         detail=detail,
-        thread=entries(thread.messages, authors=authors, current_id=message_id) if len(thread.messages) > 1 else [],
+        thread=(
+            entries(thread.messages, authors=authors, current_id=message_id, agents=thread.agents)
+            if len(thread.messages) > 1
+            else []
+        ),
         opening=thread.opening,
         earlier_left_out=thread.earlier_left_out,
         later_left_out=thread.later_left_out,

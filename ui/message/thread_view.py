@@ -29,10 +29,15 @@ class ThreadEntry:
     ours: bool
     current: bool
     deleted: bool
+    agent: str = ""  # for our replies sent from the desk: the agent who sent it
 
 
-def entries(thread: Sequence[Message], *, authors: dict[int, str], current_id: int) -> list[ThreadEntry]:
-    """The thread oldest first, each message with its author's name; ours are the desk's outbound replies."""
+def entries(
+    thread: Sequence[Message], *, authors: dict[int, str], current_id: int, agents: dict[int, str] | None = None
+) -> list[ThreadEntry]:
+    """The thread oldest first, each message with its author's name; ours are the desk's outbound replies,
+    with the agent who sent each from the desk where the outbox knows it."""
+    agents = agents or {}
     return [
         ThreadEntry(
             message_id=m.id,
@@ -43,6 +48,7 @@ def entries(thread: Sequence[Message], *, authors: dict[int, str], current_id: i
             ours=m.direction == Direction.OUTBOUND,
             current=m.id == current_id,
             deleted=m.deleted_at is not None,
+            agent=agents.get(m.id, ""),
         )
         for m in sorted(thread, key=lambda m: (m.created_at, m.id))
     ]
@@ -131,6 +137,8 @@ class ThreadView(SafeBrowser):
         elif entry.ours:
             # a reply sent from the desk is stored without a channel author: it is simply ours
             who = self.tr("Our reply ({author})").format(author=who) if entry.author else self.tr("Our reply")
+            if entry.agent:
+                who = self.tr("{reply}, sent by {agent}").format(reply=who, agent=entry.agent)
         elif entry.kind == MessageKind.POST:
             who = self.tr("Post ({author})").format(author=who)
         parts = [who, local_time(entry.created_at)]

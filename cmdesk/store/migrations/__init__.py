@@ -29,6 +29,7 @@ NAMES: tuple[str, ...] = (
     "m0002_meddra",
     "m0003_report_indexes",
     "m0004_queue_indexes",
+    "m0005_outbox_remote",
 )
 
 

@@ -392,11 +392,10 @@ def test_a_long_thread_says_how_many_messages_it_leaves_out(pane: MessagePane, t
     )
 
 
-def test_a_reply_sent_from_the_desk_without_a_channel_author_is_simply_ours(
-    pane: MessagePane, tdesk: Desk, qtbot: Any
-) -> None:
+def question_and_our_answer(desk: Desk) -> int:
+    """A question and our answer r1 as the channel gives it back (no channel author); the question's id."""
     question, _answer = store(
-        tdesk,
+        desk,
         comment("c1", "Gibt es Cardiolin als Saft?", minutes_ago=90, author="Anke", thread_external_id="p1"),
         comment(
             "r1",
@@ -408,12 +407,29 @@ def test_a_reply_sent_from_the_desk_without_a_channel_author_is_simply_ours(
             direction=Direction.OUTBOUND,
         ),
     )
+    return question
+
+
+def test_a_reply_sent_from_the_desk_without_a_channel_author_is_simply_ours(
+    pane: MessagePane, tdesk: Desk, qtbot: Any
+) -> None:
+    question = question_and_our_answer(tdesk)
     show(pane, qtbot, question)
     headers = [pane.thread_view.header(entry) for entry in pane.thread_view.entries]
     assert headers == [
         f"Anke · {local_time(NOW - timedelta(minutes=90))} · this message",
         f"Our reply · {local_time(NOW - timedelta(minutes=30))}",
     ]
+
+
+def test_our_reply_names_the_agent_who_sent_it_from_the_desk(pane: MessagePane, tdesk: Desk, qtbot: Any) -> None:
+    question = question_and_our_answer(tdesk)
+    outbox_id = tdesk.outbox.queue(question, "reply", "Nein, nur als Tablette.")
+    with tdesk.store.transaction() as conn:  # the channel accepted it as r1
+        conn.execute("UPDATE outbox SET state = 'sent', remote_id = 'r1' WHERE id = ?", (outbox_id,))
+    show(pane, qtbot, question)
+    headers = [pane.thread_view.header(entry) for entry in pane.thread_view.entries]
+    assert headers[1] == f"Our reply, sent by {tdesk.agent_name} · {local_time(NOW - timedelta(minutes=30))}"
 
 
 def test_the_composer_is_folded_until_a_reply_starts_and_folds_again_on_the_next_message(
