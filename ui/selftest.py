@@ -112,12 +112,11 @@ def run(args: argparse.Namespace) -> int:
         figures["filter_ms"] = timed(
             lambda: _pick(window, view="all", chips={"statuses": ["open"], "moods": ["negative"]})
         )
-        _pick(window, view="all", chips={})
-        wait_for(model.first_page_ready)
+        # the search is timed from a drawn list, as a user types it: not while the view's last page is painting
+        shown_after(lambda: _pick(window, view="all", chips={}))
         figures["search_ms"] = timed(lambda: _search(window, SEARCH))
         figures["search_hits"] = model.rowCount()
-        _pick(window, view="all", chips={})
-        wait_for(model.first_page_ready)
+        shown_after(lambda: _pick(window, view="all", chips={}))
         if not model.complete:
             wait_for(model.ids_loaded)
         figures["rows"] = model.rowCount()

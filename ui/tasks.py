@@ -166,6 +166,7 @@ class TaskRunner(QObject):
 
         def job() -> None:
             try:
+                task.check()  # cancelled while it waited in the pool (a lock drained the runner): it never starts
                 result = fn(task) if with_task else fn()
             except BaseException as err:  # delivered to the UI thread; nothing is swallowed
                 failure = err

@@ -19,7 +19,7 @@ from cmdesk.channels.accounts import Account
 from cmdesk.channels.base import Connector, Page
 from cmdesk.errors import ChannelError, CmdeskError, InvalidInput, RateLimited, ReconnectNeeded
 from cmdesk.ingest import AnalysedAhead, analyse_ahead, ingest
-from cmdesk.model import ChannelKind, TextAnalysis
+from cmdesk.model import ChannelKind
 from cmdesk.store import accounts as account_sql
 from cmdesk.store import audit
 from cmdesk.store import messages as sql
@@ -185,24 +185,23 @@ class SyncEngine:
         after the pages before it are stored, as it would without the overlap. No fetch is
         left running when this returns.
         """
-        analyzer = self._desk.analyzer
-
-        def fetch(cursor: dict[str, Any]) -> tuple[Page, dict[str, TextAnalysis]]:
+        def fetch(cursor: dict[str, Any]) -> tuple[Page, AnalysedAhead]:
             page = connector.fetch(cursor)
-            return page, analyse_ahead(analyzer, page.items)
+            analyzer = self._desk.analyzer  # per page: a product added mid-run counts from the next page
+            return page, AnalysedAhead(analyzer, analyse_ahead(analyzer, page.items))
 
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"sync-fetch-{account.id}") as fetcher:
-            pending: Future[tuple[Page, dict[str, TextAnalysis]]] | None = None
+            pending: Future[tuple[Page, AnalysedAhead]] | None = None
             try:
                 if max_pages is not None and max_pages <= 0:
                     return
                 pending = fetcher.submit(fetch, dict(account.cursor))
                 while pending is not None:
-                    page, analyses = pending.result()
+                    page, analyzer = pending.result()
                     pending = None
                     if not page.done and (max_pages is None or result.pages + 1 < max_pages):
                         pending = fetcher.submit(fetch, copy.deepcopy(dict(page.cursor)))
-                    self._store_page(account, page, result, AnalysedAhead(analyzer, analyses))
+                    self._store_page(account, page, result, analyzer)
                     result.done = page.done
             finally:
                 if pending is not None:  # a page fetched ahead of a failure is dropped (the executor waits for it):

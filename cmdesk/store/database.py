@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import threading
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ def connect(path: Path, key: bytes, *, label: str, memory_security: bool = True)
     the read happens here. The caller has already checked the key against the key
     file, so a failure now means the file itself is damaged.
     """
+    if memory_security:
+        _memory_security_on()  # process-wide, and before the pool below is allocated, so that it is locked too
     conn: Connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     lookaside.widen(conn, path)  # before the first statement; see cmdesk.store.lookaside for why
     try:
@@ -45,6 +48,20 @@ def connect(path: Path, key: bytes, *, label: str, memory_security: bool = True)
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+@functools.cache
+def _memory_security_on() -> None:
+    """Switch SQLCipher's memory security on for the process before any store connection allocates.
+
+    The setting is process-wide but takes effect for blocks allocated after it: the first store
+    connection's lookaside pool would otherwise be allocated before its own PRAGMA, and stay unlocked.
+    """
+    probe = sqlcipher3.connect(":memory:")
+    try:
+        probe.execute("PRAGMA cipher_memory_security = ON")
+    finally:
+        probe.close()
 
 
 def check_file(path: Path, *, label: str) -> None:

@@ -9,7 +9,8 @@ full-text trigger, needs about 350 at once. Every allocation past the pool went 
 measured on this machine, two thirds of an encrypted ingest's CPU time was the kernel locking
 and unlocking pages, and ingest ran at a quarter of plain SQLite's rate.
 
-A pool of :data:`SLOTS` slots (about 0.5 MB per connection) serves them all. Its memory
+A pool of :data:`SLOTS` slots' worth of memory (about 0.5 MB per connection, which SQLite
+splits into large and small slots) serves them all. Its memory
 is one heap block, so SQLCipher locks it once (it cannot be swapped out) and wipes it when
 the connection closes. A freed slot keeps its bytes until it is reused or the connection
 closes: the same exposure as SQLite's page cache, which holds decrypted pages for the life
@@ -53,6 +54,8 @@ def _library() -> ctypes.CDLL | None:
     try:
         lib = ctypes.CDLL(filename)
         lib.sqlite3_db_config.restype = ctypes.c_int
+        # only the fixed arguments: the rest are then passed as variadic (Apple arm64 puts those on the stack)
+        lib.sqlite3_db_config.argtypes = [ctypes.c_void_p, ctypes.c_int]
         lib.sqlite3_db_filename.restype = ctypes.c_char_p
         lib.sqlite3_db_filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
         lib.sqlite3_db_status.restype = ctypes.c_int

@@ -262,6 +262,8 @@ class SyncScheduler(QObject):
         self._set_health()
 
     def _on_locked(self) -> None:
+        # the lock cancelled the running job (TaskRunner.drain): its callbacks never come
+        self._job, self._running = None, None
         self._timer.stop()
         self._queue.clear()
         self._forced.clear()
