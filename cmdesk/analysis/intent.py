@@ -8,7 +8,7 @@ A suspected adverse event always wins: it must reach drug safety whatever else t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cmdesk.analysis import lexicon
 from cmdesk.analysis.text import Token, Tokens, as_tokens, scan
@@ -19,9 +19,12 @@ COMPLAINT_MOOD = -0.2  # this negative and not a question or an experience: a co
 PRAISE_MOOD = 0.5
 
 
-@dataclass(frozen=True)
-class Cues:
-    """Which cue kinds a text has (label -> count) and whether it contains links or a question mark."""
+class Cues(NamedTuple):
+    """Which cue kinds a text has (label -> count) and whether it contains links or a question mark.
+
+    A named tuple, not a frozen dataclass: it is built for most messages, and a frozen dataclass sets
+    each field through ``object.__setattr__``.
+    """
 
     counts: dict[str, int]
     links: int

@@ -7,12 +7,13 @@ lexicon, cost one dict lookup per token and need no data files.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from sys import intern
 
 from cmdesk.analysis.text import Token, Tokens, as_tokens, scan
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+    return frozenset(map(intern, text.split()))  # interned like the tokens' norms: found by identity
 
 
 GERMAN = _words(

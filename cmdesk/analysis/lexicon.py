@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
+from sys import intern
 from typing import Any
 
 from cmdesk.analysis.text import Token, Tokens, as_tokens, normalise, tokenize
@@ -49,6 +50,9 @@ class PhraseSet:
         self._starts: dict[str, _Start | tuple[()]] = {}
         self._seen: set[str] = set()  # the keys of _starts: a set, so the difference below costs O(len(norms))
         self._starters: set[str] = set()  # the norms seen so far that start something
+        # Starters whose phrases all need a certain next word ("ich habe", "the pill"): norm -> those words.
+        # Most visits are such common words followed by something else, passed over with one set lookup.
+        self._gates: dict[str, Set[str]] = {}
         self._viable: dict[tuple[str, str], tuple[_Candidate, ...]] = {}  # (norm, next norm) -> candidates
         self.labels = tuple(dict.fromkeys([*phrases.values()]))
         # Without one-word prefixes ("beschwer*") only the first words of the phrases start one: all known now,
@@ -57,6 +61,8 @@ class PhraseSet:
         if self._static:
             for norm in index:
                 self._start(norm)
+        # The words a match can start with, when they are all known (no one-word prefixes); else None.
+        self.first_words: frozenset[str] | None = frozenset(self._starters) if self._static else None
 
     def _start(self, norm: str) -> _Start | tuple[()]:
         candidates = tuple(self._index.get(norm, ()))
@@ -73,22 +79,30 @@ class PhraseSet:
                 for word in dict.fromkeys(c[0][0] for c in candidates if c[0]):
                     by_next[word] = tuple(c for c in candidates if c[0] and c[0][0] == word) + tail
             found = (candidates, labels, by_next, tail, general)
-        if len(self._starts) >= _STARTS_MAX:
-            self._starts.clear()
-            self._seen.clear()
-            self._starters.clear()
-            self._viable.clear()
         self._starts[norm] = found
         self._seen.add(norm)
         if found:
             self._starters.add(norm)
+            if not (found[1] or found[3] or found[4]):  # no prefix labels, no one-word phrase, no wildcard pair
+                self._gates[norm] = found[2].keys()
         return found
 
-    def starters_in(self, norms: Set[str]) -> Set[str]:
-        """Which of these normalised words start a phrase: two set operations once every word has been seen."""
-        for norm in norms - self._seen:
+    def _learn(self, norms: Set[str]) -> None:
+        """Judge the forms of one text not seen before; when the memo is full, start afresh first.
+
+        Never in the middle of a text: a memo emptied halfway would forget the text's first words, and the
+        same text would read differently depending on what came before it.
+        """
+        unseen = norms - self._seen
+        if len(self._starts) + len(unseen) > _STARTS_MAX:
+            self._starts.clear()
+            self._seen.clear()
+            self._starters.clear()
+            self._gates.clear()
+            self._viable.clear()
+            unseen = norms
+        for norm in unseen:
             self._start(norm)
-        return norms & self._starters
 
     def _general(self, norm: str, following: str, candidates: tuple[_Candidate, ...]) -> tuple[_Candidate, ...]:
         """The candidates of ``norm`` that can match before ``following``, in order; kept per pair of words."""
@@ -111,16 +125,20 @@ class PhraseSet:
         toks = tokens if type(tokens) is Tokens else as_tokens(tokens)
         norms = toks.norms
         if not self._static and not norms <= self._seen:
-            for norm in norms - self._seen:
-                self._start(norm)
+            self._learn(norms)
         present = norms & self._starters
         if not present:
             return found
         starts = self._starts
+        gates = self._gates
         norm_list = toks.norm_list
         n = len(norm_list)
+        last = n - 1
         for i in compress(range(n), map(present.__contains__, norm_list)):
             norm = norm_list[i]
+            gate = gates.get(norm)
+            if gate is not None and (i == last or norm_list[i + 1] not in gate):
+                continue  # nothing starting here goes on with the next word
             start = starts.get(norm) or self._start(norm)
             if not start:
                 continue
@@ -188,8 +206,13 @@ def _load(name: str) -> dict[str, Any]:
     return data
 
 
+def _key(word: str) -> str:
+    """A word's lexicon key: normalised and interned, so a token's (interned) norm finds it by identity."""
+    return intern(normalise(word))
+
+
 def _keyed(words: Mapping[str, Any]) -> dict[str, Any]:
-    return {normalise(k): v for k, v in words.items()}
+    return {_key(k): v for k, v in words.items()}
 
 
 @cache
@@ -203,16 +226,16 @@ def mood(language: str) -> MoodLexicon:
     phrases: dict[str, str] = {}
     for data in reversed(files):  # the primary language is applied last and wins
         words.update({k: float(v) for k, v in _keyed(data["words"]).items()})
-        emotions.update({normalise(w): emotion for emotion, ws in data["emotions"].items() for w in ws})
+        emotions.update({_key(w): emotion for emotion, ws in data["emotions"].items() for w in ws})
         intensifiers.update({k: float(v) for k, v in _keyed(data["intensifiers"]).items()})
         heads.update({k: float(v) for k, v in _keyed(data.get("compound_heads", {})).items()})
         phrases.update({p: str(float(v)) for p, v in data["phrases"].items()})
     return MoodLexicon(
         words=words,
         emotions=emotions,
-        negators=frozenset(normalise(w) for data in files for w in data["negators"]),
+        negators=frozenset(_key(w) for data in files for w in data["negators"]),
         intensifiers=intensifiers,
-        contrast=frozenset(normalise(w) for data in files for w in data["contrast"]),
+        contrast=frozenset(_key(w) for data in files for w in data["contrast"]),
         compound_heads=heads,
         phrases=PhraseSet(phrases),
         sarcasm=PhraseSet({p: "sarcasm" for data in files for p in data["sarcasm"]}),
@@ -247,5 +270,5 @@ def intent_words() -> dict[str, frozenset[str]]:
     merged: dict[str, set[str]] = {}
     for language in LANGUAGES:
         for label, words in _load(f"intent_{language}.json")["words"].items():
-            merged.setdefault(label, set()).update(normalise(w) for w in words)
+            merged.setdefault(label, set()).update(_key(w) for w in words)
     return {label: frozenset(words) for label, words in merged.items()}

@@ -86,26 +86,59 @@ _MEMO_MAX = 100_000
 
 @dataclass
 class _Memo:
-    """What each normalised form means for mood in one language, learnt as texts come in."""
+    """What each normalised form means for mood in one language, learnt as texts come in.
+
+    ``relevant`` (None where a phrase list has one-word prefixes, so its first words are not all known) holds
+    the scored forms and the first words of the phrase and sarcasm lists: a plain text with none of them has
+    no mood, and is answered after two set operations, before the general path and its set-up.
+    """
 
     records: dict[str, _Record] = field(default_factory=dict)  # plain (not elongated) reading of a form
     seen: set[str] = field(default_factory=set)  # the keys of ``records``, as a set for set differences
     scored: set[str] = field(default_factory=set)  # forms whose record is not _NOTHING
+    first_words: frozenset[str] | None = None
+    relevant: set[str] | None = None
+
+    def __post_init__(self) -> None:
+        self.relevant = None if self.first_words is None else set(self.first_words)
 
     def learn(self, token: Token, lex: MoodLexicon, german: bool) -> _Record:
         record = _record(token, lex, german)
-        if len(self.records) >= _MEMO_MAX:
-            self.records.clear()
-            self.seen.clear()
-            self.scored.clear()
         self.records[token.norm] = record
         self.seen.add(token.norm)
         if record is not _NOTHING:
             self.scored.add(token.norm)
+            if self.relevant is not None:
+                self.relevant.add(token.norm)
         return record
+
+    def learn_text(self, toks: Tokens, lex: MoodLexicon, german: bool) -> None:
+        """Learn the forms of one text not seen before; when the memo is full, start afresh first.
+
+        Never in the middle of a text: a memo emptied halfway would forget the text's first words, and the
+        same text would read differently depending on what came before it.
+        """
+        norms = toks.norms
+        unseen = norms - self.seen
+        if len(self.records) + len(unseen) > _MEMO_MAX:
+            self.records.clear()
+            self.seen.clear()
+            self.scored.clear()
+            self.__post_init__()
+            unseen = norms
+        for t in toks:
+            if t.norm in unseen and not t.elongated:
+                self.learn(t, lex, german)
 
 
 _MEMOS: dict[str, _Memo] = {}
+
+
+def _memo(language: str, lex: MoodLexicon) -> _Memo:
+    """The memo of ``language``, made on first use: its phrase lists' first words seed ``relevant``."""
+    phrases, sarcasm = lex.phrases.first_words, lex.sarcasm.first_words
+    first = phrases | sarcasm if phrases is not None and sarcasm is not None else None
+    return _MEMOS.setdefault(language, _Memo(first_words=first))
 
 
 def _record(token: Token, lex: MoodLexicon, german: bool) -> _Record:
@@ -129,8 +162,10 @@ def _spans(text: str, evidence: list[_Evidence]) -> tuple[Span, ...]:
     """The evidence as spans in text order, each once: built at the end, so tuples are sorted and compared."""
     if not evidence:
         return ()
+    if len(evidence) == 1:
+        return build.spans(text, evidence)
     evidence.sort(key=_START_END)
-    return tuple([build.span(start, end, text[start:end], kind) for start, end, kind in dict.fromkeys(evidence)])
+    return build.spans(text, dict.fromkeys(evidence))
 
 
 def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> MoodResult:
@@ -141,6 +176,11 @@ def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> 
     lex = lexicon.mood(language)
     german = language != "en"
     norms = toks.norms
+    memo = _MEMOS.get(language) or _memo(language, lex)
+    if not norms <= memo.seen:
+        memo.learn_text(toks, lex, german)
+    if memo.relevant is not None and norms.isdisjoint(memo.relevant) and not toks.elongated:
+        return build.mood_result(_NEUTRAL, 0.0, {}, ())  # no scored word, no phrase start: no mood
     bases = toks.bases  # token offsets count from these
     # Most texts have no intensifier or negator at all: then no sentiment word needs to look around itself.
     boosting = not norms.isdisjoint(lex.intensifier_words)
@@ -168,12 +208,6 @@ def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> 
                 evidence.append((start, end, "positive" if value > 0 else "negative"))
 
     # The set of forms, checked against what is known to carry mood, picks the few tokens worth a look.
-    memo = _MEMOS.get(language) or _MEMOS.setdefault(language, _Memo())
-    if not norms <= memo.seen:
-        unseen = norms - memo.seen
-        for t in toks:
-            if t.norm in unseen and not t.elongated:
-                memo.learn(t, lex, german)
     scored = norms & memo.scored
     records = memo.records
     contrast_at = -1

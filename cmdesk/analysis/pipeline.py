@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from threading import Lock
 
 from cmdesk.analysis import adverse_events, intent, language, mood, priority
 from cmdesk.analysis.build import text_analysis
@@ -20,6 +21,11 @@ from cmdesk.model import Intent, Product, SuggestedAction, TextAnalysis
 _ADVERSE_EVENT = Intent.ADVERSE_EVENT
 _OPEN_PV_CASE = SuggestedAction.OPEN_PV_CASE
 
+# The analysis steps keep per-word caches that are cleared when full and are not safe to share between
+# threads; sync analyses on its fetch thread while the window may analyse too. The analysis is pure Python,
+# so under the GIL two threads would not run it in parallel anyway: one lock costs nothing in throughput.
+_CACHES = Lock()
+
 
 class Analyzer:
     """Analyses message texts for one desk: its products (for PV) and its SLA (for due times)."""
@@ -29,6 +35,11 @@ class Analyzer:
         self.sla = sla or SlaPolicy()
 
     def analyze(self, text: str) -> TextAnalysis:
+        """Language, mood, adverse-event signal, intent and suggested action of ``text``; any thread."""
+        with _CACHES:
+            return self._analyze(text)
+
+    def _analyze(self, text: str) -> TextAnalysis:
         tokens = scan(text)
         lang = language.detect_tokens(tokens, text)
         found_mood = mood.analyse(text, lang, tokens)

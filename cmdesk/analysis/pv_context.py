@@ -113,6 +113,7 @@ def judge_context(
     negations = hits.get("negation")
     size = len(ends)
     tokens = toks if type(toks) is Tokens else as_tokens(toks)
+    asks = "?" in text  # else no sentence is a question: most texts need no _impersonal_question
 
     for kind in JUDGED:
         found = hits.get(kind)
@@ -130,7 +131,7 @@ def judge_context(
                     continue
             if index in context_sentences:
                 hit.status = "real"
-            elif index in hypothetical_sentences or _impersonal_question(text, tokens, persons, ends, index):
+            elif index in hypothetical_sentences or (asks and _impersonal_question(text, tokens, persons, ends, index)):
                 hit.status = "hypothetical"
     # Cues only count where they are not themselves hypothetical ("Does it cause headaches?").
     for kind in CUES:
@@ -139,7 +140,7 @@ def judge_context(
             continue
         for hit in found:
             index = bisect_right(ends, hit.start)
-            if index in hypothetical_sentences or _impersonal_question(text, tokens, persons, ends, index):
+            if index in hypothetical_sentences or (asks and _impersonal_question(text, tokens, persons, ends, index)):
                 hit.status = "hypothetical"
 
 
@@ -161,7 +162,11 @@ def _negated(toks: Sequence[Token], hit: Hit, negations: list[Hit], sentence_sta
     for negation in negations:
         if negation.start < sentence_start or negation.end > hit.start or negation.end < hit.start - _NEGATION_REACH:
             continue
-        if not any(_breaks_scope(t) for t in toks[negation.stop : hit.first]):
+        for k in range(negation.stop, hit.first):  # words in between that end its scope ("aber", ",")
+            t = toks[k]
+            if t.raw[0] in _SCOPE_BREAK_PUNCT if t.kind == "punct" else t.norm in _SCOPE_BREAK_WORDS:
+                break
+        else:
             negation.label = "used"
             return True
     return False
@@ -179,9 +184,3 @@ def _negated_after(toks: Sequence[Token], hit: Hit, negations: list[Hit], senten
             negation.label = "used"
             return True
     return False
-
-
-def _breaks_scope(t: Token) -> bool:
-    if t.kind == "punct":
-        return t.raw[0] in _SCOPE_BREAK_PUNCT
-    return t.norm in _SCOPE_BREAK_WORDS

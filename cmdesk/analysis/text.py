@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
+from sys import intern
 from typing import NamedTuple
 
 # Mood and intent look at this much text at most: a 1 MB paste must not freeze the queue.
@@ -80,17 +81,23 @@ def normalise(text: str) -> str:
 
 
 def _tail(raw: str, kind: str) -> tuple[str, str, str, bool, bool]:
-    """(raw, norm, kind, caps, elongated) of one token's text: everything but its offsets."""
+    """(raw, norm, kind, caps, elongated) of one token's text: everything but its offsets.
+
+    Norms are interned, and a raw text equal to its norm ("ich") is the norm object itself: why, see _split.
+    """
     if kind == "word":
         if raw[0] in "xX" and _LAUGH.fullmatch(raw):
             return (raw, "xd", "emoticon", False, False)
         norm, elongated = _normalise_word(raw)
-        return (raw, norm, kind, len(raw) > 1 and raw.isupper(), elongated)
+        norm = intern(norm)
+        return (norm if raw == norm else raw, norm, kind, len(raw) > 1 and raw.isupper(), elongated)
     if kind == "emoji":
-        return (raw, _SKIN.sub("", raw), kind, False, False)
-    if kind == "emoticon":
-        return (raw, raw.lower().replace("-", ""), kind, False, False)
-    return (raw, raw.lower(), kind, False, False)
+        norm = intern(_SKIN.sub("", raw))
+    elif kind == "emoticon":
+        norm = intern(raw.lower().replace("-", ""))
+    else:
+        norm = intern(raw.lower())
+    return (norm if raw == norm else raw, norm, kind, False, False)
 
 
 # How a run of non-space characters splits into tokens depends on that run alone (the patterns only look
@@ -196,9 +203,14 @@ def scan(text: str, limit: int = MAX_ANALYSED_CHARS) -> Tokens:
 
     Most runs are one plain word the cache knows: one lookup and two appends. The other runs ("gut,",
     "normal??", links) are split by :func:`_split`, which also notes their punctuation and links.
+    A run is taken to start one character after the previous one ends: almost every post has single spaces,
+    and ``str.find`` per run would cost more than the rest of the loop (its arguments are parsed the slow
+    way). The guess holds for every run exactly when the last one ends where the text does; else the starts
+    are found again (:func:`_found_starts`).
     Pass the result itself on: a plain list of its tokens has lost ``bases``, and with it the text offsets.
     """
     part = text if len(text) <= limit else text[:limit]
+    runs = part.split()
     tokens = Tokens.__new__(Tokens)  # an empty list; its facts are set below, as the runs are read
     append = tokens.append
     bases: list[int] = []
@@ -207,17 +219,17 @@ def scan(text: str, limit: int = MAX_ANALYSED_CHARS) -> Tokens:
     elongated = False
     links = 0
     words = _WORDS
-    find = part.find
-    end = 0
-    for run in part.split():
-        start = find(run, end)  # only whitespace lies between the previous run and this one
+    splits = _RUNS
+    end = -1
+    for run in runs:
+        start = end + 1  # the guess: one space before each run but the first
         end = start + len(run)
         one = words.get(run)
         if one is not None:
             append(one)
             base(start)
             continue
-        _, parts, facts, marks, urls = _split(part, run, start)
+        _, parts, facts, marks, urls = splits.get(run) or _split(run)
         first = len(tokens)
         tokens += parts
         bases += [start] * len(parts)
@@ -227,20 +239,46 @@ def scan(text: str, limit: int = MAX_ANALYSED_CHARS) -> Tokens:
             if facts & _STRETCHED:
                 elongated = True
             links += urls
+    if runs and end != len(part):  # other spacing (newlines, double spaces, leading blanks): find the starts
+        bases = _found_starts(part, runs, bases)
     return _finish(tokens, bases, puncts, elongated, links)
 
 
-def _split(part: str, run: str, start: int) -> _Split:
-    """The cached split of ``run`` (at ``start`` in ``part``), worked out and kept on first sight."""
+def _found_starts(part: str, runs: list[str], guessed: list[int]) -> list[int]:
+    """``guessed`` (each token's run start as :func:`scan` guessed it) with each run's start found in ``part``.
+
+    The guesses are distinct per run and rise, so each names its run.
+    """
+    found: dict[int, int] = {}
+    guess_end = -1
+    end = 0
+    for run in runs:
+        guess = guess_end + 1
+        guess_end = guess + len(run)
+        start = part.find(run, end)  # only whitespace lies between the previous run and this one
+        end = start + len(run)
+        found[guess] = start
+    return [found[g] for g in guessed]
+
+
+def _split(run: str) -> _Split:
+    """The cached split of ``run``, worked out and kept on first sight.
+
+    The split of a run depends on the run alone (see _RUNS), so it is worked out on the run itself.
+    """
     split = _RUNS.get(run)
     if split is None:
-        split = _split_run(part, start, start + len(run))
+        split = _split_run(run, 0, len(run))
         if not ("://" in run or "www." in run):
             if len(_RUNS) + len(_WORDS) >= _RUNS_MAX:
                 _RUNS.clear()
                 _WORDS.clear()
             if split[0] is not None and not split[2]:
-                _WORDS[run] = split[0]
+                # Keyed by the token's own raw text where that is the run ("ich": also its norm), so the lookup
+                # and the later reads of the norm touch one string object, not two: scanning is bound by cache
+                # misses far more than by the instructions it runs.
+                one = split[0]
+                _WORDS[one.raw if one.raw == run else run] = one
             else:
                 _RUNS[run] = split
     return split

@@ -49,6 +49,8 @@ def test_every_lexicon_file_is_valid_json_with_its_documented_keys() -> None:
 
 
 def test_phrase_set_knows_which_words_start_a_phrase() -> None:
+    assert lexicon.PhraseSet({"weiß jemand": "question", "danke": "praise"}).first_words == {"weiss", "danke"}
     phrases = lexicon.PhraseSet({"weiß jemand": "question", "beschwer*": "complaint"})
-    assert phrases.starters_in(frozenset({"weiss", "beschwerde", "hallo"})) == {"weiss", "beschwerde"}
+    assert phrases.first_words is None  # any word starting "beschwer" starts a phrase: not a list known ahead
     assert phrases.find(tokenize("hallo du")) == []
+    assert phrases.find(tokenize("Beschwerde: weiß jemand")) == [("complaint", 0, 1), ("question", 2, 4)]

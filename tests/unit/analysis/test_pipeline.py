@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -10,7 +12,7 @@ from cmdesk.analysis.pipeline import Analyzer
 from cmdesk.analysis.priority import SlaPolicy
 from cmdesk.analysis.text import Token
 from cmdesk.clock import utc
-from cmdesk.model import Intent, MoodLabel, Product, PVSignal, SuggestedAction
+from cmdesk.model import Intent, MoodLabel, Product, PVSignal, SuggestedAction, TextAnalysis
 
 NOW = utc(2026, 11, 24, 9, 0, 0)
 CARDIOLIN = Product("Cardiolin", "Cardiolinum")
@@ -89,3 +91,66 @@ def test_real_detector_is_called_with_the_products() -> None:
     """Runs the real adverse-event module: only the contract is checked, not its judgement."""
     result = Analyzer(products=[CARDIOLIN]).analyze("Cardiolin ist super")
     assert isinstance(result.pv, PVSignal)
+
+
+_WORDS = "Kopfschmerzen headache nicht gut not bad sehr very Cardiolin schwindelig dizzy danke thanks ich habe I have"
+_CACHE_TEXTS = [" ".join(_WORDS.split()[(i * k) % 17] for k in (1, 7, 5, 3, 11)) for i in range(400)]
+_CARDIOLIN = (Product(brand="Cardiolin", substance="cardiolinum"),)
+
+
+@pytest.fixture
+def tiny_caches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every per-word cache of the analysis holds three entries, starting empty: cleared all the time."""
+    from cmdesk.analysis import lexicon, mood, pv_lexicon, text
+
+    for module, name in (
+        (mood, "_MEMO_MAX"),
+        (adverse_events, "_MEMO_MAX"),
+        (lexicon, "_STARTS_MAX"),
+        (pv_lexicon, "_PAIRS_MAX"),
+        (text, "_RUNS_MAX"),
+    ):
+        monkeypatch.setattr(module, name, 3)
+    monkeypatch.setattr(mood, "_MEMOS", {})
+    monkeypatch.setattr(text, "_RUNS", {})
+    monkeypatch.setattr(text, "_WORDS", {})
+    monkeypatch.setattr(adverse_events, "_last", None)
+
+
+@pytest.fixture
+def expected() -> list[TextAnalysis]:
+    return [Analyzer(products=_CARDIOLIN).analyze(t) for t in _CACHE_TEXTS]
+
+
+def test_a_text_reads_the_same_whatever_the_caches_hold(expected: list[TextAnalysis], tiny_caches: None) -> None:
+    """A cache that fills up is emptied before a text, never halfway through it."""
+    analyzer = Analyzer(products=tuple(_CARDIOLIN))  # a new tuple: a new product matcher, with empty memos
+    assert [analyzer.analyze(t) for t in _CACHE_TEXTS] == expected
+
+
+def test_threads_sharing_the_caches_get_the_same_results_as_one_thread(
+    expected: list[TextAnalysis], tiny_caches: None
+) -> None:
+    """Sync analyses on its fetch thread while the window analyses too."""
+    results: dict[int, list[TextAnalysis]] = {}
+    errors: list[BaseException] = []
+    analyzer = Analyzer(products=tuple(_CARDIOLIN))
+
+    def work(n: int) -> None:
+        try:
+            results[n] = [analyzer.analyze(t) for t in _CACHE_TEXTS[n:] + _CACHE_TEXTS[:n]]
+        except BaseException as error:  # handed to the main thread, which fails the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in (0, 1, 2, 3)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert results == {n: expected[n:] + expected[:n] for n in (0, 1, 2, 3)}
