@@ -145,6 +145,7 @@ def test_special_situations_count_without_a_symptom(language: str, text: str, si
 NEGATIVE = [
     ("de", "Keine Nebenwirkungen bisher, super Medikament!"),
     ("de", "Ich habe überhaupt keine Nebenwirkungen"),
+    ("de", "Ich habe keinerlei Nebenwirkungen"),
     ("en", "No side effects at all, love it"),
     ("en", "I haven't had any side effects"),
     ("en", "hopefully no side effects"),

@@ -17,6 +17,7 @@ def label(text: str, language: str) -> MoodLabel:
         ("Das ist nicht gut", "de", MoodLabel.NEGATIVE),
         ("Das hilft mir leider nicht.", "de", MoodLabel.NEGATIVE),
         ("kein Problem!", "de", MoodLabel.POSITIVE),
+        ("Ich hatte keinerlei Probleme", "de", MoodLabel.POSITIVE),
         ("This is not bad", "en", MoodLabel.POSITIVE),
         ("This is bad", "en", MoodLabel.NEGATIVE),
         ("I don't like it", "en", MoodLabel.NEGATIVE),
