@@ -185,6 +185,7 @@ class SyncEngine:
         after the pages before it are stored, as it would without the overlap. No fetch is
         left running when this returns.
         """
+
         def fetch(cursor: dict[str, Any]) -> tuple[Page, AnalysedAhead]:
             page = connector.fetch(cursor)
             analyzer = self._desk.analyzer  # per page: a product added mid-run counts from the next page

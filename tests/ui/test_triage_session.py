@@ -58,10 +58,14 @@ def window(main_window: MainWindow, qtbot: Any) -> MainWindow:
 
 def plain_message(window: MainWindow) -> int:
     """Go to an open message that is no suspected adverse event (those cannot be closed before a PV decision)."""
-    found = window.bridge.desk.store.read().execute(
-        "SELECT id FROM message WHERE direction = 'in' AND status = 'open' AND pv_suspected = 0"
-        " AND pv_screening = 'auto_cleared' ORDER BY id LIMIT 1"
-    ).fetchone()
+    found = (
+        window.bridge.desk.store.read()
+        .execute(
+            "SELECT id FROM message WHERE direction = 'in' AND status = 'open' AND pv_suspected = 0"
+            " AND pv_screening = 'auto_cleared' ORDER BY id LIMIT 1"
+        )
+        .fetchone()
+    )
     assert found is not None
     assert window.view.select_id(found[0])
     return int(found[0])
@@ -111,9 +115,7 @@ def test_tag_note_and_waiting_from_the_keyboard(window: MainWindow, qtbot: Any) 
     wait_for(qtbot, window, lambda: field(desk, current, "status") == "waiting")
 
 
-def test_p_records_a_pv_decision_and_closing_an_unscreened_suspect_is_refused(
-    window: MainWindow, qtbot: Any
-) -> None:
+def test_p_records_a_pv_decision_and_closing_an_unscreened_suspect_is_refused(window: MainWindow, qtbot: Any) -> None:
     desk = window.bridge.desk
     current = plain_message(window)
 
@@ -147,10 +149,14 @@ def visible_warnings(window: MainWindow) -> list[QMessageBox]:
 
 def test_h_queues_hiding_for_a_comment(window: MainWindow, qtbot: Any) -> None:
     desk = window.bridge.desk
-    found = desk.store.read().execute(
-        "SELECT m.id FROM message m JOIN channel_account ch ON ch.id = m.account_id "
-        "WHERE ch.kind = 'facebook' AND m.kind = 'comment' AND m.direction = 'in' ORDER BY m.id LIMIT 1"
-    ).fetchone()
+    found = (
+        desk.store.read()
+        .execute(
+            "SELECT m.id FROM message m JOIN channel_account ch ON ch.id = m.account_id "
+            "WHERE ch.kind = 'facebook' AND m.kind = 'comment' AND m.direction = 'in' ORDER BY m.id LIMIT 1"
+        )
+        .fetchone()
+    )
     assert found is not None
     assert window.view.select_id(found[0])
     window.view.setFocus()

@@ -75,9 +75,7 @@ def test_done_records_when_the_message_was_handled_and_reopening_clears_it(
     assert status_events(tdesk, a) == [("status", "open", "done", None), ("status", "done", "open", None)]
 
 
-def test_a_suspected_adverse_event_without_pv_decision_cannot_be_closed(
-    tdesk: Desk, make_message: MakeMessage
-) -> None:
+def test_a_suspected_adverse_event_without_pv_decision_cannot_be_closed(tdesk: Desk, make_message: MakeMessage) -> None:
     ae = make_message("Seit Cardiolin habe ich Herzrasen.", pv_suspected=True, screening="unscreened")
     plain = make_message()
     result = tdesk.triage.set_status([ae, plain], status=Status.NO_ACTION)

@@ -217,8 +217,10 @@ def test_a_pass_with_new_messages_suggests_merging_people_seen_on_two_channels(
     facebook_account(desk, graph, "A page", "111")
     facebook_account(desk, graph, "B page", "222")
     run_pass(scheduler, qtbot, start=True)
-    suggested = desk.store.read().execute(
-        "SELECT a.name FROM person_merge_suggestion s JOIN author a ON a.id = s.author_id ORDER BY a.name"
-    ).fetchall()
+    suggested = (
+        desk.store.read()
+        .execute("SELECT a.name FROM person_merge_suggestion s JOIN author a ON a.id = s.author_id ORDER BY a.name")
+        .fetchall()
+    )
     assert "User 0" in [r[0] for r in suggested]  # "User 0" commented on both pages
     assert "User 1" not in [r[0] for r in suggested]  # only on A

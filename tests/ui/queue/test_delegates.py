@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from ui.queue.delegates import from_first_hit, search_pattern
 
-TEXT = (
-    "Ich nehme seit drei Wochen jeden Morgen eine Tablette und habe seitdem manchmal "
-    "Kopfschmerzen am Nachmittag"
-)
+TEXT = "Ich nehme seit drei Wochen jeden Morgen eine Tablette und habe seitdem manchmal Kopfschmerzen am Nachmittag"
 
 
 def width(text: str) -> int:
@@ -24,9 +21,7 @@ def test_search_hits_are_matched_like_the_full_text_search() -> None:
 def test_a_hit_past_the_middle_of_the_column_is_brought_into_view() -> None:
     pattern = search_pattern("kopfschmerz")
     assert pattern is not None
-    assert from_first_hit(TEXT, pattern, width_before=width, room=300) == (
-        "…manchmal Kopfschmerzen am Nachmittag"
-    )
+    assert from_first_hit(TEXT, pattern, width_before=width, room=300) == ("…manchmal Kopfschmerzen am Nachmittag")
 
 
 def test_a_hit_already_in_view_leaves_the_excerpt_alone() -> None:
