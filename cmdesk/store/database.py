@@ -222,9 +222,12 @@ class Store:
         if conn is None:
             conn = connect(self.path, self._key, label=self.label, memory_security=self.memory_security)
             conn.execute("PRAGMA query_only = ON")
-            self._local.conn = conn
             with self._readers_lock:
+                if self._writer is None:  # closed while this one opened: it would stay open, holding the key
+                    conn.close()
+                    raise StoreLocked(f"{self.label} is locked")
                 self._readers.append(conn)
+            self._local.conn = conn
         return conn
 
     def db(self) -> sqlite_utils.Database:
@@ -249,13 +252,20 @@ class Store:
     def close(self) -> None:
         """Checkpoint, close every connection and forget the key (used by lock)."""
         with self._write_lock:
+            # Closed to readers first: a thread that asks for one while the checkpoint runs gets StoreLocked
+            # instead of a fresh connection nobody would close (see :meth:`read`).
+            writer, self._writer = self._writer, None
             self._close_readers()
-            if self._writer is not None:
-                with contextlib.suppress(DatabaseError):  # closing anyway; the WAL is replayed on the next open
-                    self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                self._writer.close()
-                self._writer = None
+            if writer is not None:
+                self._checkpoint(writer)
+                writer.close()
             self._key = b""
+
+    @staticmethod
+    def _checkpoint(writer: Connection) -> None:
+        """Fold the WAL into the file, so a locked store is one file at rest."""
+        with contextlib.suppress(DatabaseError):  # closing anyway; the WAL is replayed on the next open
+            writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _close_readers(self) -> None:
         with self._readers_lock:

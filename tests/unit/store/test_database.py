@@ -216,3 +216,36 @@ def test_the_writer_runs_wal_normal_sync_and_a_large_cache_on_create_and_open(
     after_open = writer_pragmas(opened)
     opened.close()
     assert (after_create, after_open) == (("wal", 1, -131072), ("wal", 1, -131072))
+
+
+def test_a_reader_asked_for_while_the_store_closes_is_refused(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Locking checkpoints the WAL; a reader opened meanwhile would stay open, holding the key, after lock."""
+    import threading
+
+    from cmdesk.errors import StoreLocked
+
+    store = Store.create(tmp_path / "s.cmdesk", secrets.token_bytes(32), clock=clock)
+    _fill(store)
+    outcomes: list[str] = []
+
+    def read_elsewhere() -> None:
+        try:
+            store.read()
+            outcomes.append("opened")
+        except StoreLocked as error:
+            outcomes.append(str(error))
+
+    checkpoint = Store._checkpoint
+
+    def slow_checkpoint(writer: object) -> None:
+        thread = threading.Thread(target=read_elsewhere)
+        thread.start()
+        thread.join()
+        checkpoint(writer)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "_checkpoint", staticmethod(slow_checkpoint))
+    store.close()
+    assert outcomes == [f"{store.label} is locked"]
+    assert store._readers == []
