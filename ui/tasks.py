@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from cmdesk.errors import UserError
+from cmdesk.errors import StoreLocked, UserError
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ class Task:
     _cancel: threading.Event = field(default_factory=threading.Event)
     _runner: TaskRunner | None = None
     future: Future[Any] | None = None
+    saves: bool = False  # a write the user asked for: a lock waits for it, never drops it
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -124,12 +125,15 @@ class TaskRunner(QObject):
 
         Called before the store closes (lock): a worker still running a query would use a
         connection that closing frees under it, which crashes or hangs the process in SQLite.
-        The runner stays usable. Cancelled tasks deliver nothing, not even their failure
-        (a read that finds the store locked). Returns the labels of tasks still running.
+        Writes are not cancelled, only waited for: a triage action the user made just before
+        Ctrl+L is saved and delivered, not lost. The runner stays usable. Cancelled tasks deliver
+        nothing, not even their failure (a read that finds the store locked). Returns the labels
+        of tasks still running.
         """
         running = list(self._running)
         for task in running:
-            task.cancel()
+            if not task.saves:
+                task.cancel()
         futures = [task.future for task in running if task.future is not None]
         _, not_done = wait(futures, timeout=timeout)
         stuck = [task.label or "unnamed task" for task in running if task.future in not_done]
@@ -157,7 +161,7 @@ class TaskRunner(QObject):
         on_error: Failed | None,
         with_task: bool,
     ) -> Task:
-        task = Task(label=label, _runner=self)
+        task = Task(label=label, _runner=self, saves=pool is self._writer)
         if self._closed:
             return task
         self._running.add(task)
@@ -183,7 +187,13 @@ class TaskRunner(QObject):
             self.task_finished.emit(task)
         if failed:
             err: BaseException = value
-            if isinstance(err, Cancelled) or task.cancelled:
+            if isinstance(err, Cancelled):
+                return
+            if task.cancelled:
+                # Nobody waits for the answer any more; an error the cancel itself explains (the store was
+                # locked under it) is expected, anything else is a defect worth a log line.
+                if not isinstance(err, StoreLocked):
+                    log.warning("cancelled task %r failed", task.label, exc_info=(type(err), err, err.__traceback__))
                 return
             if callback is not None:
                 callback(err)
