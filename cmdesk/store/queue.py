@@ -105,6 +105,7 @@ NARROW_INDEXES = (
 FEW_HITS = 1_000
 HIT_SLICE = 10_000  # queue ids read in the first slice of a search page (then twice as many each time)
 HIT_SCAN = 300_000  # most queue ids a search page reads before it leaves the work to SQLite
+HIT_SET_MAX = 300_000  # most hits a search page holds as a set; with more, SQLite walks the queue alone
 PARSE_CHUNK = 400_000  # characters of an id list parsed while holding Python's lock (~50,000 ids, a few ms)
 
 
@@ -262,15 +263,17 @@ class _Plan:
         return w.render(narrow=self.narrow, drive_by_hits=self.few_hits and search)
 
 
-def _plan(conn: Connection, f: QueueFilter, *, ordered: bool) -> _Plan:
-    """The plan of a queue-ordered read (``ordered``) or a count of ``f``.
+def _plan(conn: Connection, f: QueueFilter, *, ordered: bool, hits: int | None = None) -> _Plan:
+    """The plan of a queue-ordered read (``ordered``) or a count of ``f``; ``hits``: the search's hit count if known.
 
     Without statistics (a new store, or indexes added since the last ANALYZE) SQLite takes a
     queue-ordered index that is not covering, and reads the table row by row: the m0004 indexes
     are named explicitly where they exist.
     """
     w = _conditions(f)
-    few_hits = w.search is not None and _hits(conn, w.search, limit=FEW_HITS + 1) <= FEW_HITS
+    if w.search is not None and hits is None:
+        hits = _hits(conn, w.search, limit=FEW_HITS + 1)
+    few_hits = hits is not None and hits <= FEW_HITS
     narrow = w.narrow(ordered=ordered)
     index = None
     if not few_hits and not narrow:
@@ -317,15 +320,22 @@ def ordered_ids(
     its lookaside costs two syscalls, and a long-lived connection has little lookaside left.)
     """
     with _running(conn, canceller):
-        plan = _plan(conn, f, ordered=True)
         if limit is not None:
-            if plan.where.search is not None and not plan.few_hits:
-                page = _page_by_hit_set(conn, plan, limit=limit, offset=offset)
+            match = _conditions(f).search
+            # A search page reads the hits once: their number picks the plan, and the set itself
+            # serves the common case of many hits (counting them first would read them twice:
+            # FTS5 merges a prefix query's doclists whole even under a LIMIT).
+            hit_set = _hit_set(conn, match) if match is not None else None
+            hits = None if match is None else (len(hit_set) if hit_set is not None else HIT_SET_MAX + 1)
+            plan = _plan(conn, f, ordered=True, hits=hits)
+            if hit_set is not None and not plan.few_hits:
+                page = _page_by_hit_set(conn, plan, hit_set, limit=limit, offset=offset)
                 if page is not None:
                     return page
             where, params = plan.clause()
             sql = f"SELECT m.id FROM {plan.source} WHERE {where} ORDER BY {ORDER} LIMIT ? OFFSET ?"
             return array("q", [row[0] for row in conn.execute(sql, [*params, limit, offset]).fetchall()])
+        plan = _plan(conn, f, ordered=True)
         where, params = plan.clause()
         # LIMIT -1 keeps the ORDER BY of the subquery binding for the aggregate that reads it
         inner = f"SELECT m.id AS id FROM {plan.source} WHERE {where} ORDER BY {ORDER} LIMIT -1 OFFSET ?"
@@ -333,7 +343,15 @@ def ordered_ids(
     return parse_ids(text or "")
 
 
-def _page_by_hit_set(conn: Connection, plan: _Plan, *, limit: int, offset: int) -> array[int] | None:
+def _hit_set(conn: Connection, match: str) -> set[int] | None:
+    """The ids the full-text query matches, or None when there are more than HIT_SET_MAX of them."""
+    sql = "SELECT group_concat(rowid) FROM (SELECT rowid FROM message_fts WHERE message_fts MATCH ? LIMIT ?)"
+    text = conn.execute(sql, (match, HIT_SET_MAX + 1)).fetchall()[0][0]
+    hits = set(parse_ids(text)) if text else set()
+    return hits if len(hits) <= HIT_SET_MAX else None
+
+
+def _page_by_hit_set(conn: Connection, plan: _Plan, hits: set[int], *, limit: int, offset: int) -> array[int] | None:
     """One page of a search with many hits: queue-ordered ids in growing slices, kept when in the hit set.
 
     SQLite's own lookup table of tens of thousands of hits costs more than the whole page, while a
@@ -342,9 +360,6 @@ def _page_by_hit_set(conn: Connection, plan: _Plan, *, limit: int, offset: int) 
     the search and the other conditions rarely meet (HIT_SCAN ids read without a full page) this
     gives up and returns None: the subquery plan is better there.
     """
-    found = conn.execute("SELECT group_concat(rowid) FROM message_fts WHERE message_fts MATCH ?", (plan.where.search,))
-    text = found.fetchall()[0][0]
-    hits = set(map(int, text.split(","))) if text else set()
     where, params = plan.clause(search=False)
     inner = f"SELECT m.id AS id FROM {plan.source} WHERE {where} ORDER BY {ORDER} LIMIT ? OFFSET ?"
     sql = f"SELECT group_concat(id) FROM ({inner})"

@@ -180,6 +180,19 @@ def test_a_search_page_that_would_read_too_much_of_the_queue_leaves_it_to_sqlite
     assert list(sql.ordered_ids(desk.store.read(), f, limit=200)) == wanted
 
 
+@pytest.mark.parametrize("hit_set_max", [0, 5, 10_000])
+def test_a_search_page_with_more_hits_than_a_set_holds_is_left_to_sqlite(
+    store: tuple[Desk, list[Row]], monkeypatch: pytest.MonkeyPatch, hit_set_max: int
+) -> None:
+    desk, rows = store
+    monkeypatch.setattr(sql, "FEW_HITS", 2)
+    monkeypatch.setattr(sql, "HIT_SET_MAX", hit_set_max)
+    f = QueueFilter(search=RARE)
+    wanted = expected(rows, f, search_hits(desk, RARE))
+    assert len(wanted) > 5  # more hits than the smaller caps hold
+    assert list(sql.ordered_ids(desk.store.read(), f, limit=200)) == wanted
+
+
 def test_search_text_without_a_word_matches_nothing(store: tuple[Desk, list[Row]]) -> None:
     desk, _rows = store
     f, conn = QueueFilter(search=" -- "), desk.store.read()
