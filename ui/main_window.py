@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._wanted_id: int | None = None
         self._resume_row: int | None = None
         self._pending_changed: set[int] | None = set()
+        self._pane_search: str | None = None  # a search the message pane marks once the list shows its hits
         self.sync_scheduler = SyncScheduler(bridge, parent=self)
         self._build_layout()
         self._build_actions()
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self.view.current_message_changed.connect(self._on_current_message_changed)
         self.view.doubleClicked.connect(lambda _index: self.open_current())
         self.model.first_page_ready.connect(self._on_first_page)
+        self.view.painted.connect(self._mark_search_in_pane)
         self.model.refreshed.connect(self._on_refreshed)
         self.model.total_changed.connect(self._on_total_changed)
         self.model.load_failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -265,8 +267,14 @@ class MainWindow(QMainWindow):
         self._wanted_id = self.view.current_id() or self._wanted_id
         self.view.set_search(text)
         self.model.set_filter(desk.queue.filter(self._view, search=text, **chips))
-        # after the query has started: the message pane marks the new search while the queue reads
-        self.bridge.set_search_text(text)
+        # The message pane marks the new search once the list has drawn its first page: re-marking a
+        # long thread takes the UI thread (and Python's lock) for 10-30 ms that the search needs more.
+        self._pane_search = text
+
+    def _mark_search_in_pane(self) -> None:
+        if self._pane_search is not None:
+            text, self._pane_search = self._pane_search, None
+            self.bridge.set_search_text(text)
 
     def _on_view_selected(self, view: str) -> None:
         self._view = view
@@ -310,6 +318,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("%1 messages").replace("%1", f"{total:,}".replace(",", "\u202f")))
 
     def _on_current_message_changed(self, message_id: int | None) -> None:
+        self._mark_search_in_pane()  # a message shown before the list is drawn (hidden window) has the new marks
         self._show_parts(message_id)
 
     def _show_parts(self, message_id: int | None) -> None:

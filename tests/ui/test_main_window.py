@@ -65,9 +65,21 @@ def test_slash_searches_and_escape_returns_to_the_queue(window: MainWindow, qtbo
     desk = window.bridge.desk
     expected = list(desk.queue.ids(desk.queue.filter("my", search="Nebenwirkung")))
     shown = [window.model.message_id(r) for r in range(window.model.rowCount())]
-    assert (shown, window.bridge.search_text) == (expected, "Nebenwirkung")
+    qtbot.waitUntil(lambda: window.bridge.search_text == "Nebenwirkung", timeout=5_000)  # after the list's paint
+    assert shown == expected
     press(qtbot, window, Qt.Key.Key_Escape)
     assert window.view.hasFocus()
+
+
+def test_the_message_pane_marks_a_new_search_once_the_list_shows_its_hits(window: MainWindow, qtbot: Any) -> None:
+    """Re-marking a thread costs the UI thread what the search needs more: it waits for the list's paint."""
+    window.search.field.setText("Nebenwirkung")
+    window.search.apply_now()
+    before_paint = window.bridge.search_text
+    with qtbot.waitSignal(window.view.painted, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: window.bridge.search_text == "Nebenwirkung", timeout=5_000)
+    assert before_paint == ""
 
 
 def test_chips_narrow_the_queue(window: MainWindow, qtbot: Any) -> None:

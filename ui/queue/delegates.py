@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
@@ -12,8 +13,12 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 HIT = QColor(255, 214, 0, 150)
 
 
+@lru_cache(maxsize=16)
 def search_pattern(search: str) -> re.Pattern[str] | None:
-    """Words of the search as a case-insensitive pattern; the last word matches as a prefix, like FTS."""
+    """Words of the search as a case-insensitive pattern; the last word matches as a prefix, like FTS.
+
+    Cached: the message pane asks once per text of a thread, for the same search.
+    """
     words = re.findall(r"[\w@#'-]+", search, flags=re.UNICODE)
     if not words:
         return None
