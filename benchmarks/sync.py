@@ -3,10 +3,11 @@
     python benchmarks/sync.py [--comments 100000] [--posts 100] [--page-size 0] [--dir DIR]
 
 The real Facebook connector fetches over HTTP from 127.0.0.1, the sync engine
-normalises, analyses and stores every page in one transaction with its cursor, on a
-desk it has opened (as the app does on every start; opening sets the store's everyday
-pragmas). Prints messages per second (target >= 5,000), the CPU time of this process
-(steadier than wall time on a shared machine) and peak memory (max RSS), then a JSON line.
+normalises and analyses every page on its fetch thread and stores it in one transaction
+with its cursor (together with the pages fetched while the store was busy), on a desk it
+has opened (as the app does on every start; opening sets the store's everyday pragmas).
+Prints messages per second (target >= 5,000), the CPU time of this process (steadier than
+wall time on a shared machine) and peak memory (max RSS), then a JSON line.
 
 ``GraphFake`` is also used by tests/integration/test_sync_crash.py (``--serve`` runs it alone).
 """

@@ -33,16 +33,28 @@ class AnalyzerLike(Protocol):
 
 
 class AnalysedAhead:
-    """An analyzer whose answers for a page's texts were worked out beforehand.
+    """An analyzer whose answers for a batch's texts were worked out beforehand, with the columns they fill.
 
-    The sync engine analyses page n+1 on its fetch thread while page n is stored: SQLite
-    releases the GIL while it inserts, so on two cores the analysis costs no wall time. A
-    text not analysed ahead (cut to MAX_TEXT_CHARS, say) is analysed here as before.
+    The sync engine prepares page n+1 on its fetch thread while page n is stored: SQLite
+    releases the GIL while it inserts, so on two cores that work costs no wall time. Besides
+    each text's analysis, :func:`prepare_ahead` also writes the message columns it fills (three
+    of them JSON) and each item's raw JSON there: building them was a third of the storing
+    thread's Python time. A text or item not prepared (cut to MAX_TEXT_CHARS, say) is analysed
+    and encoded at store time as before.
     """
 
-    def __init__(self, analyzer: AnalyzerLike, analyses: dict[str, TextAnalysis]) -> None:
+    def __init__(
+        self,
+        analyzer: AnalyzerLike,
+        analyses: dict[str, TextAnalysis],
+        *,
+        columns: dict[str, dict[str, Any]] | None = None,
+        raws: dict[str, tuple[dict[str, Any], str]] | None = None,
+    ) -> None:
         self._analyzer = analyzer
         self._analyses = analyses
+        self._columns = columns or {}
+        self._raws = raws or {}
 
     def analyze(self, text: str) -> TextAnalysis:
         found = self._analyses.get(text)
@@ -50,6 +62,32 @@ class AnalysedAhead:
 
     def prioritize(self, analysis: TextAnalysis, *, received_at: datetime) -> tuple[int, datetime]:
         return self._analyzer.prioritize(analysis, received_at=received_at)
+
+    def analysis_columns(self, text: str, analysis: TextAnalysis) -> dict[str, Any]:
+        """:func:`analysis_fields` of ``analysis`` but the two that depend on the time of receipt."""
+        found = self._columns.get(text)
+        if found is not None and self._analyses.get(text) is analysis:
+            return found
+        return _analysis_columns(analysis)
+
+    def raw_json(self, item: IncomingMessage) -> str | None:
+        """``item.raw`` as stored (the JSON made ahead is used only for that very object)."""
+        found = self._raws.get(item.external_id)
+        if found is not None and found[0] is item.raw:
+            return found[1]
+        return None if item.raw is None else _to_json(item.raw)
+
+    @classmethod
+    def joined(cls, parts: Sequence[AnalysedAhead]) -> AnalysedAhead:
+        """One for the items of several pages stored together; the first part's analyzer analyses the rest."""
+        analyses: dict[str, TextAnalysis] = {}
+        columns: dict[str, dict[str, Any]] = {}
+        raws: dict[str, tuple[dict[str, Any], str]] = {}
+        for part in parts:
+            analyses.update(part._analyses)
+            columns.update(part._columns)
+            raws.update(part._raws)
+        return cls(parts[0]._analyzer, analyses, columns=columns, raws=raws)
 
 
 def analyse_ahead(analyzer: AnalyzerLike, items: Sequence[IncomingMessage]) -> dict[str, TextAnalysis]:
@@ -61,6 +99,14 @@ def analyse_ahead(analyzer: AnalyzerLike, items: Sequence[IncomingMessage]) -> d
     }
 
 
+def prepare_ahead(analyzer: AnalyzerLike, items: Sequence[IncomingMessage]) -> AnalysedAhead:
+    """What ingest can make of ``items`` before it reaches the store: analyses, the columns they fill, raw JSON."""
+    analyses = analyse_ahead(analyzer, items)
+    columns = {text: _analysis_columns(analysis) for text, analysis in analyses.items()}
+    raws = {item.external_id: (item.raw, _to_json(item.raw)) for item in items if item.raw is not None}
+    return AnalysedAhead(analyzer, analyses, columns=columns, raws=raws)
+
+
 @dataclass
 class IngestResult:
     new: int = 0
@@ -68,12 +114,22 @@ class IngestResult:
     deleted: int = 0
     unchanged: int = 0
     message_ids: list[int] = field(default_factory=list)
+    # per item, in order: "new", "updated", "deleted" or "unchanged" (the sync engine counts its pages apart)
+    outcomes: list[str] = field(default_factory=list)
     new_ids: list[int] = field(default_factory=list)
     person_ids: set[int] = field(default_factory=set)
 
 
 def analysis_fields(analysis: TextAnalysis, *, priority: int, due_at: datetime | None) -> dict[str, Any]:
     """The message columns that hold what the analyzer found."""
+    fields = _analysis_columns(analysis)
+    fields["priority"] = priority
+    fields["due_at"] = to_db_time(due_at)
+    return fields
+
+
+def _analysis_columns(analysis: TextAnalysis) -> dict[str, Any]:
+    """:func:`analysis_fields` without priority and due time (those depend on when the message came)."""
     mood = analysis.mood
     return {
         "language": analysis.language,
@@ -87,8 +143,6 @@ def analysis_fields(analysis: TextAnalysis, *, priority: int, due_at: datetime |
         "pv_score": round(analysis.pv.score, 4),
         "pv_signal": _to_json(pv_signal_json(analysis)),
         "suggested_action": analysis.suggested_action.value,
-        "priority": priority,
-        "due_at": to_db_time(due_at),
     }
 
 
@@ -142,6 +196,7 @@ def ingest(
             pending.add(item, text=text, author_id=author_id, position=len(result.message_ids))
             result.new += 1
             result.message_ids.append(0)  # the id is known once the batch is inserted
+            result.outcomes.append("new")
             continue
         message_id, old_text, deleted_at, screening = existing
         result.message_ids.append(message_id)
@@ -152,6 +207,7 @@ def ingest(
                 conn, message_id=message_id, at=now_text, actor=actor, field="deleted", old=None, new="deleted upstream"
             )
             result.deleted += 1
+            result.outcomes.append("deleted")
             changed = True
         if not item.deleted and text != old_text:
             _apply_edit(
@@ -166,9 +222,11 @@ def ingest(
                 actor=actor,
             )
             result.updated += 1
+            result.outcomes.append("updated")
             changed = True
         if not changed:
             result.unchanged += 1
+            result.outcomes.append("unchanged")
     pending.flush(result)
     return result
 
@@ -225,26 +283,31 @@ class _PendingInserts:
     def __init__(self, conn: Connection, *, account_id: int, analyzer: AnalyzerLike, now: datetime) -> None:
         self._conn = conn
         self._account_id = account_id
-        self._analyzer = analyzer
+        # Prepared ahead on the sync engine's fetch thread, or (empty) working everything out here.
+        self._prepared = analyzer if isinstance(analyzer, AnalysedAhead) else AnalysedAhead(analyzer, {})
         self._now = now
+        self._received = to_db_time(now)
         self._rows: list[list[Any]] = []
         self._items: list[IncomingMessage] = []
         self._positions: list[int] = []
         self.external_ids: set[str] = set()
 
     def add(self, item: IncomingMessage, *, text: str, author_id: int | None, position: int) -> None:
-        analysis = self._analyzer.analyze(text)
-        priority, due_at = self._analyzer.prioritize(analysis, received_at=self._now)
-        columns = analysis_fields(analysis, priority=priority, due_at=due_at)
+        prepared = self._prepared
+        analysis = prepared.analyze(text)
+        priority, due_at = prepared.prioritize(analysis, received_at=self._now)
         self._rows.append(
-            message_values(
+            _row(
                 account_id=self._account_id,
                 item=item,
                 text=text,
                 author_id=author_id,
-                analysis=analysis,
-                columns=columns,
-                received_at=self._now,
+                suspected=analysis.pv.suspected,
+                columns=prepared.analysis_columns(text, analysis),
+                priority=priority,
+                due=to_db_time(due_at),
+                received=self._received,
+                raw=prepared.raw_json(item),
             )
         )
         self._items.append(item)
@@ -285,9 +348,40 @@ def message_values(
 
     ``columns`` are the analysis columns from :func:`analysis_fields` (the demo reuses them per text).
     """
-    inbound = item.direction == Direction.INBOUND
-    screening = PVScreening.UNSCREENED if (inbound and analysis.pv.suspected) else PVScreening.AUTO_CLEARED
-    received = to_db_time(received_at)
+    return _row(
+        account_id=account_id,
+        item=item,
+        text=text,
+        author_id=author_id,
+        suspected=analysis.pv.suspected,
+        columns=columns,
+        priority=columns["priority"],
+        due=columns["due_at"],
+        received=to_db_time(received_at),
+        raw=_to_json(item.raw) if item.raw is not None else None,
+    )
+
+
+_INBOUND = Direction.INBOUND
+_OPEN, _DONE = Status.OPEN.value, Status.DONE.value
+_UNSCREENED, _AUTO_CLEARED = PVScreening.UNSCREENED.value, PVScreening.AUTO_CLEARED.value
+
+
+def _row(
+    *,
+    account_id: int,
+    item: IncomingMessage,
+    text: str,
+    author_id: int | None,
+    suspected: bool,
+    columns: dict[str, Any],
+    priority: int,
+    due: str | None,
+    received: str | None,
+    raw: str | None,
+) -> list[Any]:
+    """:func:`message_values` from values already in their stored form (enum values read once, not per row)."""
+    inbound = item.direction == _INBOUND
     # The order is sql.INSERT_COLUMNS (a test checks it); a list, not a dict, because the demo builds 10^6.
     return [
         account_id,
@@ -304,7 +398,7 @@ def message_values(
         to_db_time(item.edited_at),
         received if item.deleted else None,
         int(item.hidden),
-        Status.OPEN.value if inbound else Status.DONE.value,
+        _OPEN if inbound else _DONE,
         None,
         columns["language"],
         columns["mood_label"],
@@ -316,13 +410,13 @@ def message_values(
         columns["pv_suspected"],
         columns["pv_score"],
         columns["pv_signal"],
-        screening.value,
+        _UNSCREENED if (inbound and suspected) else _AUTO_CLEARED,
         columns["suggested_action"],
-        columns["priority"],
-        columns["due_at"] if inbound else None,
+        priority,
+        due if inbound else None,
         None,
         None,
-        _to_json(item.raw) if item.raw is not None else None,
+        raw,
     ]
 
 

@@ -65,7 +65,7 @@ def find_authors(
     for chunk in batch.lookup_chunks(external_ids):
         for external_id, author_id, name, person_id in conn.execute(
             "SELECT external_id, id, name, person_id FROM author"
-            f" WHERE account_id = ? AND external_id IN ({batch.LOOKUP_MARKS})",
+            f" WHERE account_id = ? AND external_id IN ({batch.marks(len(chunk))})",
             (account_id, *chunk),
         ):
             found[external_id] = (author_id, name, person_id)
@@ -80,7 +80,7 @@ def find_messages(
     for chunk in batch.lookup_chunks(external_ids):
         for external_id, message_id, text, deleted_at, screening in conn.execute(
             "SELECT external_id, id, text, deleted_at, pv_screening FROM message"
-            f" WHERE account_id = ? AND external_id IN ({batch.LOOKUP_MARKS})",
+            f" WHERE account_id = ? AND external_id IN ({batch.marks(len(chunk))})",
             (account_id, *chunk),
         ):
             found[external_id] = (message_id, text, deleted_at, screening)
@@ -265,7 +265,7 @@ def reply_agents(conn: Connection, *, account_id: int, external_ids: Sequence[st
     for chunk in batch.lookup_chunks(external_ids):
         for remote_id, agent in conn.execute(
             "SELECT remote_id, created_by FROM outbox WHERE account_id = ? AND state = 'sent'"
-            f" AND remote_id IN ({batch.LOOKUP_MARKS}) AND remote_id IS NOT NULL ORDER BY id",
+            f" AND remote_id IN ({batch.marks(len(chunk))}) AND remote_id IS NOT NULL ORDER BY id",
             (account_id, *chunk),
         ):
             found[str(remote_id)] = str(agent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 
 from cmdesk.clock import FixedClock
 from cmdesk.desk import Desk
-from cmdesk.ingest import MAX_TEXT_CHARS, AnalysedAhead, IngestResult, analyse_ahead, ingest
+from cmdesk.ingest import MAX_TEXT_CHARS, AnalysedAhead, IngestResult, analyse_ahead, ingest, prepare_ahead
 from cmdesk.model import Attachment, IncomingMessage, MessageKind
 from cmdesk.store import bulk, messages
 from cmdesk.store.keys import KeyManager
@@ -110,6 +111,7 @@ def _store(desk: Desk, items: Sequence[IncomingMessage], *, one_by_one: bool) ->
         total.deleted += result.deleted
         total.unchanged += result.unchanged
         total.message_ids += result.message_ids
+        total.outcomes += result.outcomes
         total.new_ids += result.new_ids
         total.person_ids |= result.person_ids
     return total
@@ -136,6 +138,7 @@ def test_a_batch_is_stored_as_its_items_one_by_one(two_desks: tuple[Desk, Desk])
     assert (first.new, first.message_ids, first.new_ids) == (5, [1, 2, 3, 4, 5], [1, 2, 3, 4, 5])
     assert (second.new, second.updated, second.deleted, second.unchanged) == (2, 2, 1, 2)
     assert (second.message_ids, second.new_ids) == ([1, 6, 2, 5, 6, 7, 3], [6, 7])
+    assert second.outcomes == ["updated", "new", "unchanged", "deleted", "updated", "new", "unchanged"]
 
 
 def test_search_finds_a_batch_by_text_and_author(two_desks: tuple[Desk, Desk]) -> None:
@@ -181,3 +184,31 @@ def test_ahead_skips_what_ingest_does_not_analyse_as_it_is(two_desks: tuple[Desk
         True,
         desk.analyzer.analyze(cut),
     )
+
+
+def test_work_prepared_ahead_stores_exactly_what_ingest_would(two_desks: tuple[Desk, Desk]) -> None:
+    """Analyses, their columns and raw JSON made on the fetch thread, for pages stored together, change nothing."""
+    plain, ahead = two_desks
+    for items in (FIRST, SECOND):
+        _store(plain, items, one_by_one=False)
+        half = len(items) // 2
+        parts = [prepare_ahead(ahead.analyzer, items[:half]), prepare_ahead(ahead.analyzer, items[half:])]
+        with ahead.store.transaction() as conn:
+            ingest(conn, account_id=1, items=items, analyzer=AnalysedAhead.joined(parts), now=NOW)
+    assert _contents(ahead) == _contents(plain)
+
+
+def test_what_was_prepared_is_used_only_for_what_it_was_made_from(two_desks: tuple[Desk, Desk]) -> None:
+    analyzer = two_desks[0].analyzer
+    item = _item("a", "Danke!")
+    prepared = prepare_ahead(analyzer, [item])
+    analysis = prepared.analyze("Danke!")
+    columns = prepared.analysis_columns("Danke!", analysis)
+    other = analyzer.analyze("Danke!")  # equal, but not the analysis the columns were made from
+    assert (
+        prepared.analysis_columns("Danke!", analysis) is columns,
+        prepared.analysis_columns("Danke!", other) is columns,
+        prepared.analysis_columns("Danke!", other) == columns,
+        prepared.raw_json(item),
+        prepared.raw_json(replace(item, raw={"id": "a", "edited": True})),  # another raw under the same id
+    ) == (True, False, True, '{"id":"a"}', '{"edited":true,"id":"a"}')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -208,6 +209,64 @@ def test_progress_events_per_page(desk: Desk, fake: FakeConnector) -> None:
     desk.events.subscribe(events.SYNC_PROGRESS, lambda account_id, fetched, stored: progress.append((fetched, stored)))
     desk.sync.sync_account("FB")
     assert progress == [(10, 10), (20, 20), (25, 25)]
+
+
+def _fetch_while_the_first_page_is_stored(fake: FakeConnector, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The first page stored alone, and stored only once the fetch thread has fetched all it will after it.
+
+    Returns the number of items of each batch stored (a transaction each).
+    """
+    import cmdesk.channels.sync as sync_module
+    from cmdesk.ingest import ingest as real_ingest
+
+    batches: list[int] = []
+    first_stored = threading.Event()
+    real_fetch = fake.fetch
+
+    def fetch(cursor: dict[str, Any]) -> Page:
+        if cursor:
+            first_stored.wait(timeout=30)
+        return real_fetch(cursor)
+
+    def ingest(*args: Any, **kwargs: Any) -> Any:
+        if not batches:
+            first_stored.set()
+            for thread in threading.enumerate():
+                if thread.name.startswith("sync-fetch-"):
+                    thread.join(timeout=30)
+        batches.append(len(kwargs["items"]))
+        return real_ingest(*args, **kwargs)
+
+    monkeypatch.setattr(fake, "fetch", fetch)
+    monkeypatch.setattr(sync_module, "ingest", ingest)
+    return batches
+
+
+def test_pages_fetched_while_one_is_stored_are_stored_together(
+    desk: Desk, fake: FakeConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One transaction for the pages already fetched, with the last one's cursor; counted page by page as before."""
+    fake.rejects_at = 22
+    batches = _fetch_while_the_first_page_is_stored(fake, monkeypatch)
+    progress: list[tuple[int, int]] = []
+    desk.events.subscribe(events.SYNC_PROGRESS, lambda account_id, fetched, stored: progress.append((fetched, stored)))
+    result = desk.sync.sync_account("FB")
+    assert batches == [10, 15]
+    assert progress == [(10, 10), (20, 20), (25, 25)]
+    assert (result.pages, result.fetched, result.new, result.rejected, result.done) == (3, 25, 25, 1, True)
+    assert (desk.accounts.get("FB").cursor, stored_ids(desk)) == ({"offset": 25}, [f"c{n}" for n in range(25)])
+    assert desk.store.read().execute("SELECT external_id FROM rejected_item").fetchall() == [("bad1",)]
+
+
+def test_pages_stored_together_keep_to_the_item_budget(
+    desk: Desk, fake: FakeConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cmdesk.channels.sync as sync_module
+
+    monkeypatch.setattr(sync_module, "GROUP_ITEMS", 10)
+    batches = _fetch_while_the_first_page_is_stored(fake, monkeypatch)
+    desk.sync.sync_account("FB")
+    assert (batches, stored_ids(desk)) == ([10, 10, 5], [f"c{n}" for n in range(25)])
 
 
 def test_a_bug_in_one_connector_is_recorded_and_others_still_sync(desk: Desk, fake: FakeConnector) -> None:

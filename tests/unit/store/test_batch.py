@@ -56,7 +56,7 @@ def _account(desk: Desk) -> None:
 
 def test_a_batch_stores_the_same_values_and_types_as_single_inserts(desk: Desk) -> None:
     _account(desk)
-    rows = [_message(n, TEXTS[n % len(TEXTS)]) for n in range(batch.INSERT_ROWS + 7)]
+    rows = [_message(n, TEXTS[n % len(TEXTS)]) for n in range(batch.LARGE_INSERT_ROWS + 7)]  # both shapes
     with desk.store.transaction() as conn:
         ids = messages.insert_message_rows(conn, rows)
     assert ids == list(range(1, len(rows) + 1))
@@ -94,13 +94,19 @@ def test_ids_continue_after_the_largest(desk: Desk) -> None:
 
 
 def test_lookups_come_in_padded_chunks_of_distinct_values() -> None:
-    values = [f"c{n}" for n in range(batch.LOOKUP_VALUES + 2)] + ["c0", "c1"]
-    chunks = list(batch.lookup_chunks(values))
-    assert chunks == [
-        [f"c{n}" for n in range(batch.LOOKUP_VALUES)],
-        ["c64", "c65"] + ["c64"] * (batch.LOOKUP_VALUES - 2),
-    ]
+    values = [f"c{n}" for n in range(batch.LOOKUP_VALUES)] + ["c0", "c1"]
+    assert list(batch.lookup_chunks(values)) == [[f"c{n}" for n in range(batch.LOOKUP_VALUES)]]
+    assert list(batch.lookup_chunks(["c1", "c2", "c1"])) == [["c1", "c2"] + ["c1"] * (batch.LOOKUP_VALUES - 2)]
     assert list(batch.lookup_chunks([])) == []
+
+
+def test_many_lookups_come_in_long_chunks_then_a_short_one() -> None:
+    """A batch of pages is looked up in few statements, still of two shapes only."""
+    values = [f"c{n}" for n in range(batch.LARGE_LOOKUP_VALUES + 3)]
+    chunks = list(batch.lookup_chunks(values))
+    assert chunks == [values[: batch.LARGE_LOOKUP_VALUES], values[-3:] + [values[-3]] * (batch.LOOKUP_VALUES - 3)]
+    [long] = batch.lookup_chunks(values[: batch.LOOKUP_VALUES + 1])
+    assert long == values[: batch.LOOKUP_VALUES + 1] + ["c0"] * (batch.LARGE_LOOKUP_VALUES - batch.LOOKUP_VALUES - 1)
 
 
 def test_a_lookup_finds_only_what_is_stored(desk: Desk) -> None:
