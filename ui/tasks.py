@@ -88,9 +88,16 @@ class TaskRunner(QObject):
         on_done: Done | None = None,
         on_error: Failed | None = None,
         with_task: bool = False,
+        background: bool = False,
     ) -> Task:
-        """A database write; all writes run one after another on the same worker."""
-        return self._submit(self._writer, fn, label=label, on_done=on_done, on_error=on_error, with_task=with_task)
+        """A database write; all writes run one after another on the same worker.
+
+        A lock waits for a write the user asked for, and cancels a ``background`` one (a sync
+        pass), which stops at its next check (``with_task``) with what it has stored kept.
+        """
+        return self._submit(
+            self._writer, fn, label=label, on_done=on_done, on_error=on_error, with_task=with_task, saves=not background
+        )
 
     def read(
         self,
@@ -160,8 +167,9 @@ class TaskRunner(QObject):
         on_done: Done | None,
         on_error: Failed | None,
         with_task: bool,
+        saves: bool = False,
     ) -> Task:
-        task = Task(label=label, _runner=self, saves=pool is self._writer)
+        task = Task(label=label, _runner=self, saves=saves)
         if self._closed:
             return task
         self._running.add(task)

@@ -10,7 +10,7 @@ ingest's idempotent upsert absorbs.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -136,11 +136,18 @@ class SyncEngine:
     # -- one account ----------------------------------------------------------------------
 
     def sync_account(
-        self, name_or_id: str | int, *, max_pages: int | None = None, connector: Connector | None = None
+        self,
+        name_or_id: str | int,
+        *,
+        max_pages: int | None = None,
+        connector: Connector | None = None,
+        stop: Callable[[], bool] | None = None,
     ) -> SyncResult:
         """Fetch until the channel has nothing more (or ``max_pages``), then deliver the account's due outbox.
 
-        Any failure -- on the first request as on a later one, or in building the connector --
+        ``stop`` is asked before each transaction: when it answers True (the desk is being locked)
+        the sync ends after what is stored, its cursor there, and delivers no outbox; the next run
+        goes on from that cursor. Any failure -- on the first request as on a later one, or in building the connector --
         is recorded on the account (last error, retry time). A channel's failure is then in
         the result; any other (refused settings, a bug) is raised after it is recorded.
         """
@@ -152,7 +159,7 @@ class SyncEngine:
         result = SyncResult(account_id=account.id, account=account.name)
         try:
             connector = connector or self._desk.accounts.connector(account)
-            self._fetch_and_store(account, connector, result, max_pages=max_pages)
+            self._fetch_and_store(account, connector, result, max_pages=max_pages, stop=stop)
         except ReconnectNeeded as err:
             result.error = str(err)
             self._record_failure(account, str(err), status="reconnect_needed")
@@ -174,12 +181,20 @@ class SyncEngine:
             raise
         if not result.done:
             self._mark_more_to_fetch(account.id)
+        if stop is not None and stop():
+            return result
         result.delivered = self._deliver_outbox(account, connector)
         self._desk.events.emit(events.ACCOUNTS_CHANGED, account_id=account.id)
         return result
 
     def _fetch_and_store(
-        self, account: Account, connector: Connector, result: SyncResult, *, max_pages: int | None
+        self,
+        account: Account,
+        connector: Connector,
+        result: SyncResult,
+        *,
+        max_pages: int | None,
+        stop: Callable[[], bool] | None = None,
     ) -> None:
         """Store page after page, each with its cursor; the next pages are fetched while one is stored.
 
@@ -203,7 +218,7 @@ class SyncEngine:
             return
         fetcher = Prefetcher(fetch, dict(account.cursor), max_pages=max_pages, name=f"sync-fetch-{account.id}")
         try:
-            while not result.done:
+            while not result.done and not (stop is not None and stop()):
                 fetched = fetcher.take(max_items=GROUP_ITEMS)
                 if not fetched:
                     return

@@ -116,3 +116,25 @@ def test_drain_waits_for_a_write_and_delivers_it(runner: TaskRunner, qtbot: Any)
     assert runner.drain(timeout=10) == []
     qtbot.waitUntil(lambda: len(delivered) == 2, timeout=5000)
     assert delivered == ["assigned", "done"]
+
+
+def test_drain_cancels_a_background_write_which_stops_at_its_next_check(runner: TaskRunner, qtbot: Any) -> None:
+    """A sync pass is a background write: locking stops it instead of waiting for the whole pass."""
+    started = threading.Event()
+    delivered: list[object] = []
+    checks: list[bool] = []
+
+    def sync_pass(task: Any) -> str:
+        started.set()
+        for _ in range(500):  # 10 s at most
+            checks.append(task.cancelled)
+            if task.cancelled:
+                return "stopped"
+            threading.Event().wait(0.02)
+        return "finished"
+
+    runner.write(sync_pass, label="sync", on_done=delivered.append, with_task=True, background=True)
+    assert started.wait(5)
+    assert runner.drain(timeout=10) == []
+    qtbot.wait(50)
+    assert (checks[-1], delivered) == (True, [])  # stopped at its check; a cancelled task delivers nothing

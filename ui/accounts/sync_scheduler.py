@@ -149,9 +149,11 @@ class SyncScheduler(QObject):
         self.sync_started.emit(account.id, account.name)
         sync, pages = self.bridge.desk.sync, self.pages_per_run
         self._job = self.bridge.tasks.write(
-            lambda: sync.sync_account(account.id, max_pages=pages),
+            lambda task: sync.sync_account(account.id, max_pages=pages, stop=lambda: task.cancelled),
             on_done=self._on_synced,
             on_error=self._on_sync_error,
+            with_task=True,
+            background=True,  # locking the desk stops it after the transaction under way
         )
 
     def _on_synced(self, result: SyncResult) -> None:
@@ -190,7 +192,9 @@ class SyncScheduler(QObject):
             gap_ids = sync.check_gaps()
             return gap_ids, accounts.list(), desk.clock.now()
 
-        self._job = self.bridge.tasks.write(check, on_done=self._on_gaps_checked, on_error=self._on_job_error)
+        self._job = self.bridge.tasks.write(
+            check, on_done=self._on_gaps_checked, on_error=self._on_job_error, background=True
+        )
 
     def _on_gaps_checked(self, checked: tuple[list[int], list[Account], datetime]) -> None:
         self._job = None

@@ -438,3 +438,30 @@ class _Fetching:
 
     def check(self) -> str:
         return "Fake page"
+
+
+def test_a_sync_asked_to_stop_ends_after_what_it_stored_and_the_next_run_goes_on(
+    desk: Desk, fake: FakeConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Locking the desk stops a background sync between transactions, never inside one."""
+    import cmdesk.channels.sync as sync_module
+
+    monkeypatch.setattr(sync_module, "GROUP_ITEMS", 10)  # a page per transaction
+    asked: list[int] = []
+
+    def stop_after_the_first_transaction() -> bool:
+        asked.append(len(asked))
+        return len(asked) > 1
+
+    stopped = desk.sync.sync_account("FB", stop=stop_after_the_first_transaction)
+    kept = stored_ids(desk)
+    assert not stopped.done
+    assert (kept, stopped.pages) == ([f"c{n}" for n in range(10)], 1)
+    assert desk.accounts.get("FB").cursor == {"offset": 10}
+    desk.sync.sync_account("FB")
+    assert stored_ids(desk) == [f"c{n}" for n in range(25)]
+
+
+def test_a_sync_stopped_before_it_starts_stores_nothing(desk: Desk, fake: FakeConnector) -> None:
+    result = desk.sync.sync_account("FB", stop=lambda: True)
+    assert (result.pages, result.done, stored_ids(desk), desk.accounts.get("FB").cursor) == (0, False, [], {})
