@@ -224,7 +224,9 @@ def ingest(
             result.updated += 1
             result.outcomes.append("updated")
             changed = True
-        if not changed:
+        if changed:  # the batch may repeat the item (pages stored together overlap): compare with what is stored now
+            stored.update(sql.find_messages(conn, account_id=account_id, external_ids=[item.external_id]))
+        else:
             result.unchanged += 1
             result.outcomes.append("unchanged")
     pending.flush(result)

@@ -141,6 +141,25 @@ def test_a_batch_is_stored_as_its_items_one_by_one(two_desks: tuple[Desk, Desk])
     assert second.outcomes == ["updated", "new", "unchanged", "deleted", "updated", "new", "unchanged"]
 
 
+def test_an_edit_or_deletion_repeated_in_a_batch_is_recorded_once(two_desks: tuple[Desk, Desk]) -> None:
+    """Pages stored together overlap: the second sight of an edited or deleted item changes nothing."""
+    one, batch = two_desks
+    for desk, one_by_one in ((one, True), (batch, False)):
+        _store(desk, FIRST, one_by_one=one_by_one)
+    seen_twice = [
+        _item("c1", "Seit ich Cardiolin nehme, habe ich starke Kopfschmerzen."),
+        _item("c5", "", author="u3", name="Mila", deleted=True),
+    ] * 2
+    results = [_store(one, seen_twice, one_by_one=True), _store(batch, seen_twice, one_by_one=False)]
+    assert results[1] == results[0]
+    assert results[1].outcomes == ["updated", "deleted", "unchanged", "unchanged"]
+    for query in (
+        "SELECT message_id, field, old_value, new_value FROM status_event ORDER BY id",
+        "SELECT id, text, deleted_at FROM message ORDER BY id",
+    ):
+        assert batch.store.read().execute(query).fetchall() == one.store.read().execute(query).fetchall()
+
+
 def test_search_finds_a_batch_by_text_and_author(two_desks: tuple[Desk, Desk]) -> None:
     _, batch = two_desks
     _store(batch, FIRST, one_by_one=False)
