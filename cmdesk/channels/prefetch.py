@@ -13,6 +13,7 @@ from cmdesk.channels.base import Page
 T = TypeVar("T")
 
 AHEAD_PAGES = 8  # fetched pages waiting to be stored, at most: enough to fill a few transactions
+STOP_POLL_S = 0.1  # how often a wait for the next page asks whether to stop
 
 
 class _End:
@@ -73,16 +74,20 @@ class Prefetcher(Generic[T]):
             self._changed.notify_all()
             return True
 
-    def take(self, *, max_items: int) -> list[tuple[Page, T]]:
+    def take(self, *, max_items: int, stop: Callable[[], bool] | None = None) -> list[tuple[Page, T]]:
         """The next page (waiting for it) and those fetched behind it, up to ``max_items`` items in all.
 
-        The first page is always taken, however many items it has. Empty after the last page.
+        The first page is always taken, however many items it has. Empty after the last page, and
+        as soon as ``stop`` answers True while the next page is still being fetched (a slow channel
+        must not hold up locking the desk for its whole answer time).
         """
         taken: list[tuple[Page, T]] = []
         items = 0
         with self._changed:
             while not self._ready:
-                self._changed.wait()
+                if stop is not None and stop():
+                    return taken
+                self._changed.wait(STOP_POLL_S if stop is not None else None)
             while self._ready:
                 entry = self._ready[0]
                 if isinstance(entry, _End):
@@ -100,10 +105,15 @@ class Prefetcher(Generic[T]):
             self._changed.notify_all()
         return taken
 
-    def close(self) -> None:
-        """Drop the pages not taken (the stored cursor still points before them) and wait for the thread."""
+    def close(self, *, wait: bool = True) -> None:
+        """Drop the pages not taken (the stored cursor still points before them) and wait for the thread.
+
+        Without ``wait`` a fetch under way is left to finish on its own (the thread is a daemon and
+        stops there): what it brings is dropped, as the cursor stored still points before it.
+        """
         with self._changed:
             self._closed = True
             self._ready.clear()
             self._changed.notify_all()
-        self._thread.join()
+        if wait:
+            self._thread.join()

@@ -216,15 +216,21 @@ class SyncEngine:
 
         if max_pages is not None and max_pages <= 0:
             return
+
+        def stopped() -> bool:
+            return stop is not None and stop()
+
         fetcher = Prefetcher(fetch, dict(account.cursor), max_pages=max_pages, name=f"sync-fetch-{account.id}")
         try:
-            while not result.done and not (stop is not None and stop()):
-                fetched = fetcher.take(max_items=GROUP_ITEMS)
-                if not fetched:
+            while not result.done and not stopped():
+                fetched = fetcher.take(max_items=GROUP_ITEMS, stop=stop)
+                if not fetched or stopped():  # pages taken as the stop came are fetched again next time
                     return
                 self._store_pages(account, fetched, result)
         finally:
-            fetcher.close()  # pages fetched ahead of a failure are dropped: the stored cursor still points before them
+            # pages fetched ahead of a failure or a stop are dropped: the stored cursor still points before them;
+            # a stop does not wait for a fetch under way (a slow channel would hold up locking the desk)
+            fetcher.close(wait=not stopped())
 
     def _deliver_outbox(self, account: Account, connector: Connector) -> int:
         """Replies wait in the outbox for their account's connector; a failure there is the outbox's to record."""

@@ -96,3 +96,24 @@ def test_fetching_waits_when_enough_pages_are_ahead_and_close_stops_it() -> None
         time.sleep(0.01)
     fetcher.close()
     assert (made, fetcher._thread.is_alive(), len(source.cursors)) == ("made 0", False, expected)
+
+
+def test_a_stop_while_a_slow_fetch_runs_returns_at_once_and_close_need_not_wait() -> None:
+    """Locking the desk during a slow channel answer: the sync ends without waiting for that answer."""
+    import threading
+
+    answer = threading.Event()
+
+    def slow(cursor: dict[str, Any]) -> tuple[Page, str]:
+        answer.wait(30)  # a channel that takes its time
+        return Page(items=(_comment(0),), cursor={"page": 1}, done=True), "late"
+
+    fetcher: Prefetcher[str] = Prefetcher(slow, {}, max_pages=None, name="slow")
+    try:
+        assert fetcher.take(max_items=10, stop=lambda: True) == []
+        fetcher.close(wait=False)
+        assert fetcher._thread.is_alive()  # still inside the fetch: nobody waited for it
+    finally:
+        answer.set()
+    fetcher._thread.join(timeout=30)
+    assert not fetcher._thread.is_alive()  # it ends once the answer comes, handing nothing over
