@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from cmdesk.errors import StoreLocked, UserError
 
 log = logging.getLogger(__name__)
+SAVES_WAIT_S = 60.0  # a lock waits this long at most for the user's own writes (milliseconds each, normally)
 
 
 class Cancelled(Exception):
@@ -127,33 +128,42 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
-    def drain(self, timeout: float = 10.0) -> list[str]:
+    def drain(self, timeout: float = 10.0, *, saves_timeout: float = SAVES_WAIT_S) -> list[str]:
         """Cancel what is running and wait (up to ``timeout`` s) until no worker is inside a task.
 
         Called before the store closes (lock): a worker still running a query would use a
         connection that closing frees under it, which crashes or hangs the process in SQLite.
-        Writes are not cancelled, only waited for: a triage action the user made just before
-        Ctrl+L is saved and delivered, not lost. The runner stays usable. Cancelled tasks deliver
-        nothing, not even their failure (a read that finds the store locked). Returns the labels
-        of tasks still running.
+        Writes the user asked for are not cancelled but waited for, up to ``saves_timeout`` s (a
+        local write takes milliseconds; the limit only guards against a hung disk): a triage
+        action made just before Ctrl+L is saved and delivered, not lost. Background writes (a
+        sync pass) are cancelled like reads and stop at their next check. The runner stays
+        usable. Cancelled tasks deliver nothing, not even their failure (a read that finds the
+        store locked). Returns the labels of tasks still running.
         """
         running = list(self._running)
         for task in running:
             if not task.saves:
                 task.cancel()
-        futures = [task.future for task in running if task.future is not None]
-        _, not_done = wait(futures, timeout=timeout)
+        others = [task.future for task in running if task.future is not None and not task.saves]
+        saves = [task.future for task in running if task.future is not None and task.saves]
+        not_done = wait(others, timeout=timeout).not_done | wait(saves, timeout=saves_timeout).not_done
         stuck = [task.label or "unnamed task" for task in running if task.future in not_done]
         if stuck:
             log.warning("background work still running after %.0f s: %s", timeout, ", ".join(stuck))
         return stuck
 
     def shutdown(self) -> None:
-        """Cancel what is running and wait for the workers (at window close)."""
+        """Cancel what is running, let the user's writes finish, and wait for the workers (at window close).
+
+        A triage action made just before quitting is saved: queued writes the user asked for
+        still run; reads and background writes (a sync pass) are cancelled.
+        """
         self._closed = True
         for task in list(self._running):
-            task.cancel()
-        for pool in (self._writer, self._readers, self._network):
+            if not task.saves:
+                task.cancel()
+        self._writer.shutdown(wait=True)  # queued cancelled tasks end at their first check
+        for pool in (self._readers, self._network):
             pool.shutdown(wait=True, cancel_futures=True)
 
     # -- internals -------------------------------------------------------------------------

@@ -138,3 +138,22 @@ def test_drain_cancels_a_background_write_which_stops_at_its_next_check(runner: 
     assert runner.drain(timeout=10) == []
     qtbot.wait(50)
     assert (checks[-1], delivered) == (True, [])  # stopped at its check; a cancelled task delivers nothing
+
+
+def test_shutdown_lets_a_queued_write_of_the_user_finish(qapp: object) -> None:
+    """Quitting right after assigning a message, while a sync pass holds the writer: the assignment is saved."""
+    runner = TaskRunner()
+    started, release = threading.Event(), threading.Event()
+    saved: list[str] = []
+
+    def sync_pass(task: Any) -> None:
+        started.set()
+        while not task.cancelled and not release.wait(0.01):
+            pass
+
+    runner.write(sync_pass, label="sync", with_task=True, background=True)
+    assert started.wait(5)
+    runner.write(lambda: saved.append("assigned"), label="assign")
+    runner.shutdown()
+    release.set()
+    assert saved == ["assigned"]
