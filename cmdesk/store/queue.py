@@ -345,10 +345,11 @@ def ordered_ids(
 
 def _hit_set(conn: Connection, match: str) -> set[int] | None:
     """The ids the full-text query matches, or None when there are more than HIT_SET_MAX of them."""
-    sql = "SELECT group_concat(rowid) FROM (SELECT rowid FROM message_fts WHERE message_fts MATCH ? LIMIT ?)"
-    text = conn.execute(sql, (match, HIT_SET_MAX + 1)).fetchall()[0][0]
-    hits = set(parse_ids(text)) if text else set()
-    return hits if len(hits) <= HIT_SET_MAX else None
+    sql = "SELECT count(*), group_concat(rowid) FROM (SELECT rowid FROM message_fts WHERE message_fts MATCH ? LIMIT ?)"
+    found, text = conn.execute(sql, (match, HIT_SET_MAX + 1)).fetchall()[0]
+    if found > HIT_SET_MAX:
+        return None  # not parsed: that would hold Python's lock for a set nobody uses
+    return set(parse_ids(text)) if text else set()
 
 
 def _page_by_hit_set(conn: Connection, plan: _Plan, hits: set[int], *, limit: int, offset: int) -> array[int] | None:

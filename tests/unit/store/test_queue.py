@@ -187,10 +187,19 @@ def test_a_search_page_with_more_hits_than_a_set_holds_is_left_to_sqlite(
     desk, rows = store
     monkeypatch.setattr(sql, "FEW_HITS", 2)
     monkeypatch.setattr(sql, "HIT_SET_MAX", hit_set_max)
+    pages_by_hit_set: list[int] = []
+    by_hit_set = sql._page_by_hit_set
+
+    def spy(conn: object, plan: object, hits: set[int], **kwargs: int) -> object:
+        pages_by_hit_set.append(len(hits))
+        return by_hit_set(conn, plan, hits, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sql, "_page_by_hit_set", spy)
     f = QueueFilter(search=RARE)
     wanted = expected(rows, f, search_hits(desk, RARE))
     assert len(wanted) > 5  # more hits than the smaller caps hold
     assert list(sql.ordered_ids(desk.store.read(), f, limit=200)) == wanted
+    assert pages_by_hit_set == ([] if hit_set_max < len(search_hits(desk, RARE)) else [len(search_hits(desk, RARE))])
 
 
 def test_search_text_without_a_word_matches_nothing(store: tuple[Desk, list[Row]]) -> None:
