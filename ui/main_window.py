@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._resume_row: int | None = None
         self._pending_changed: set[int] | None = set()
         self._pane_search: str | None = None  # a search the message pane marks once the list shows its hits
+        self._pane_search_armed = False
         self.sync_scheduler = SyncScheduler(bridge, parent=self)
         self._build_layout()
         self._build_actions()
@@ -226,7 +227,9 @@ class MainWindow(QMainWindow):
         self.view.current_message_changed.connect(self._on_current_message_changed)
         self.view.doubleClicked.connect(lambda _index: self.open_current())
         self.model.first_page_ready.connect(self._on_first_page)
-        self.view.painted.connect(self._mark_search_in_pane)
+        self.view.painted.connect(self._on_queue_painted)
+        self.model.first_page_ready.connect(self._arm_search_in_pane)
+        self.model.load_failed.connect(lambda _text: self._mark_search_in_pane())
         self.model.refreshed.connect(self._on_refreshed)
         self.model.total_changed.connect(self._on_total_changed)
         self.model.load_failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -270,8 +273,17 @@ class MainWindow(QMainWindow):
         # The message pane marks the new search once the list has drawn its first page: re-marking a
         # long thread takes the UI thread (and Python's lock) for 10-30 ms that the search needs more.
         self._pane_search = text
+        self._pane_search_armed = False  # armed by the first page (or a failed read); then the next paint marks
+
+    def _arm_search_in_pane(self) -> None:
+        self._pane_search_armed = True
+
+    def _on_queue_painted(self) -> None:
+        if self._pane_search_armed:
+            self._mark_search_in_pane()
 
     def _mark_search_in_pane(self) -> None:
+        self._pane_search_armed = False
         if self._pane_search is not None:
             text, self._pane_search = self._pane_search, None
             self.bridge.set_search_text(text)
