@@ -222,12 +222,12 @@ class Store:
         if conn is None:
             conn = connect(self.path, self._key, label=self.label, memory_security=self.memory_security)
             conn.execute("PRAGMA query_only = ON")
-            with self._readers_lock:
+            with self._readers_lock:  # close() resets the thread-locals under this lock too
                 if self._writer is None:  # closed while this one opened: it would stay open, holding the key
                     conn.close()
                     raise StoreLocked(f"{self.label} is locked")
                 self._readers.append(conn)
-            self._local.conn = conn
+                self._local.conn = conn
         return conn
 
     def db(self) -> sqlite_utils.Database:
@@ -272,7 +272,7 @@ class Store:
             for conn in self._readers:
                 conn.close()
             self._readers.clear()
-        self._local = threading.local()
+            self._local = threading.local()
 
 
 def _check_not_truncated(conn: Connection, path: Path, *, label: str) -> None:
