@@ -91,7 +91,9 @@ def build(desk: Desk, *, seed: int, case_messages: Sequence[tuple[int, str]], su
     summary.templates_approved = approved_templates(desk, now=now)
     email = next(a for a in accounts.values() if a.kind == "email")
     reached, mails = pv_cases(desk, case_messages, email=email, rng=rng)
-    summary.cases = {state.value: reached.count(state) for state in CaseState if state in reached}
+    made = summary.cases  # the bulk cases behind messages screened long ago
+    counts = {state.value: made.get(state.value, 0) + reached.count(state) for state in CaseState}
+    summary.cases = {state: n for state, n in counts.items() if n}
     outbox_ids = mails + outbox(desk, accounts, now=now)
     states = [desk.outbox.get(i).state.value for i in outbox_ids]
     summary.outbox = {s: states.count(s) for s in sorted(set(states))}

@@ -8,6 +8,7 @@ per-message columns (ids, times, thread, status) change.
 
 from __future__ import annotations
 
+import gc
 import pickle
 import random
 import sys
@@ -20,6 +21,7 @@ from itertools import accumulate
 from typing import Any
 
 from cmdesk import demo_texts as bank
+from cmdesk.demo_cases import CasePlan, CaseText, CaseTexts
 from cmdesk.demo_phrases import Phrasebook, Said
 from cmdesk.ingest import AnalyzerLike
 from cmdesk.model import SAME_NAME, SAME_PICTURE, SAME_WORDING, Direction, MessageKind
@@ -102,6 +104,7 @@ class DemoAccount:
     german: float  # share of German writers
     share: float  # share of the public who write here
     silent_hours: float | None = None  # nothing arrived in the last hours (the health demo)
+    country: str = ""  # the account's country setting (a PV reporter's country)
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class DemoPlan:
     first_person: int
     first_author: int
     analyzer: AnalyzerLike
+    cases: CasePlan = field(default_factory=CasePlan)
 
 
 @dataclass
@@ -136,6 +140,7 @@ class Chunk:
     events: list[tuple[Any, ...]] = field(default_factory=list)
     tags: list[tuple[int, int]] = field(default_factory=list)
     notes: list[tuple[Any, ...]] = field(default_factory=list)
+    case_texts: dict[str, CaseText] = field(default_factory=dict)  # texts screened 'case' first seen here
     inbound: int = 0
 
 
@@ -169,13 +174,26 @@ class DemoTimes:
     def __init__(self, base: datetime, days: int) -> None:
         self.base = base
         self.days = [(to_db_time(base + timedelta(days=d)) or "")[:11] for d in range(days)]
-        self.clock = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}Z" for s in range(86_400)]
+        two = [f"{n:02d}" for n in range(60)]
+        self.clock = [f"{h}:{m}:{s}Z" for h in two[:24] for m in two for s in two]  # by second of the day
+        self.day_numbers = {day: n for n, day in enumerate(self.days)}
+
+    @classmethod
+    def of(cls, now: datetime, *, days_ahead: int = 8) -> DemoTimes:
+        """The demo's times at clock reading ``now``: from the day before the first message (posts start
+        earlier) to ``days_ahead`` days past ``now`` (due times run ahead)."""
+        start = now.astimezone(UTC).replace(microsecond=0) - timedelta(days=DAYS)
+        return cls((start - timedelta(days=1)).replace(hour=0, minute=0, second=0), DAYS + days_ahead)
 
     def text(self, second: int) -> str:
         return self.days[second // 86_400] + self.clock[second % 86_400]
 
     def second(self, at: datetime) -> int:
         return int((at - self.base).total_seconds())
+
+    def second_of(self, text: str) -> int:
+        """The inverse of :meth:`text`, for a time this demo wrote."""
+        return self.day_numbers[text[:11]] * 86_400 + int(text[11:13]) * 3600 + int(text[14:16]) * 60 + int(text[17:19])
 
 
 class Generator:
@@ -184,8 +202,7 @@ class Generator:
         self.rng = random.Random(plan.seed)
         now = plan.now.astimezone(UTC).replace(microsecond=0)
         start = now - timedelta(days=DAYS)
-        # a day early: posts start before the first message; days past now: due times run ahead
-        self.times = DemoTimes((start - timedelta(days=1)).replace(hour=0, minute=0, second=0), DAYS + 8)
+        self.times = DemoTimes.of(now)
         self.now_s = self.times.second(now)
         self.start_s = self.times.second(start)
         self.start_text = to_db_time(start) or ""
@@ -197,6 +214,7 @@ class Generator:
         self.posts: dict[int, tuple[list[int], list[str]]] = {}  # account id -> (post seconds, external ids)
         self.case_messages: list[tuple[int, str]] = []  # (message id, the state its PV case reaches)
         self.phrases = Phrasebook(self.rng, plan.analyzer, received_at=self.times.base)
+        self.case_texts = CaseTexts(plan.cases)
 
     # -- people ---------------------------------------------------------------------------
 
@@ -376,6 +394,8 @@ class Generator:
                 self.case_messages.append((row[0], case_states.pop(0)))
             self.summary.suspected += said.suspected
             self._lifecycle(row, said, category, created=created, person=person, account=account, chunk=chunk)
+            if row[SCREENING] == "case":
+                self.case_texts.add(row, chunk.case_texts)
             if len(chunk.messages) >= CHUNK:
                 emit(chunk)
                 chunk = Chunk()
@@ -430,8 +450,8 @@ class Generator:
         age_h = (self.now_s - created) / 3600
         worked = r() < (0.93 if age_h > 72 else 0.55 if age_h > 24 else 0.25 if age_h > 4 else 0.0)
         message_id = row[0]
-        if said.suspected and age_h > 30:  # screened long ago
-            row[SCREENING] = "not_ae" if category == "hard_negative" else "case"
+        if said.suspected and age_h > 30:  # screened long ago: a report a case can be made of became one
+            row[SCREENING] = "case" if category == "adverse_event" and said.case_material else "not_ae"
         tags = bank.MESSAGE_TAGS.get(category)
         if tags and r() < 0.03:
             chunk.tags.append((message_id, self.plan.tag_ids[tags[int(r() * len(tags))]]))
@@ -492,6 +512,7 @@ def produce(plan: DemoPlan, emit: Callable[[Item], None]) -> None:
 
 def serve() -> None:
     """The worker process (``python -m cmdesk.demo_stream``): a pickled plan on stdin, pickled items on stdout."""
+    gc.disable()  # as demo.collector_paused: the rows form no reference cycles, collecting only walks them
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the item stream
     plan = pickle.load(sys.stdin.buffer)

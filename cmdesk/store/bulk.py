@@ -121,8 +121,48 @@ def insert_notes(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
     conn.executemany("INSERT INTO note (message_id, person_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)", rows)
 
 
+def insert_cases(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Whole PV cases as ``cmdesk.pv.service`` leaves them once forwarded (or acknowledged); rows:
+    (id, reference, state, person_id, day0, serious, seriousness, reporter, patient, narrative,
+    internal_due_at, regulatory_due_at, forwarded_at, forwarded_by, forward_method, forward_to,
+    safety_case_number, acknowledged_at, created_by, created_at, updated_at)."""
+    conn.executemany(
+        "INSERT INTO pv_case (id, reference, state, person_id, day0, serious, seriousness, reporter, patient, "
+        "narrative, internal_due_at, regulatory_due_at, forwarded_at, forwarded_by, forward_method, forward_to, "
+        "safety_case_number, acknowledged_at, created_by, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
+def insert_case_sources(conn: Connection, rows: Sequence[tuple[int, int, str, str, str]]) -> None:
+    """rows: (case_id, message_id, snapshot JSON, snapshot sha256, added_at), as ``case_writing.write_snapshot``."""
+    conn.executemany(
+        "INSERT INTO pv_case_message (case_id, message_id, snapshot, snapshot_hash, added_at) VALUES (?,?,?,?,?)",
+        rows,
+    )
+
+
+def insert_case_products(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """rows: (case_id, name, substance, role, batch, dose, route, indication, action_taken)."""
+    conn.executemany(
+        "INSERT INTO pv_case_product (case_id, name, substance, role, batch, dose, route, indication, action_taken) "
+        "VALUES (?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
+def insert_case_events(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """rows: (case_id, verbatim, language, meddra_llt_code, meddra_version, onset, outcome, details JSON)."""
+    conn.executemany(
+        "INSERT INTO pv_case_event (case_id, verbatim, language, meddra_llt_code, meddra_version, onset, outcome, "
+        "details) VALUES (?,?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
 def max_id(conn: Connection, table: str) -> int:
-    if table not in {"message", "author", "person"}:
+    if table not in {"message", "author", "person", "pv_case"}:
         raise ValueError(table)
     return int(conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
 
@@ -155,11 +195,14 @@ def begin_load(conn: Connection, *, drop_indexes: bool) -> Load:
     return load
 
 
-def end_load(conn: Connection, load: Load) -> None:
+def end_load(conn: Connection, load: Load, *, keep_cache: bool = False) -> None:
     """Build what :func:`begin_load` dropped, refresh the planner's statistics, restore the connection.
 
     Each CREATE INDEX scans its whole table: the cache grows first to hold it (see
-    :data:`BUILD_CACHE_FACTOR`), so only the first scan reads and decrypts the file.
+    :data:`BUILD_CACHE_FACTOR`), so only the first scan reads and decrypts the file. With
+    ``keep_cache`` the grown cache stays until :func:`release_cache`: what runs next on this
+    connection (the demo's showcase, whose every new PV case scans ``pv_case`` for the next
+    reference) finds the freshly loaded pages decrypted instead of reading them again.
     """
     try:
         page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
@@ -171,9 +214,15 @@ def end_load(conn: Connection, load: Load) -> None:
         conn.execute("PRAGMA analysis_limit = 1000")  # sampled statistics: enough for the planner, far cheaper
         conn.execute("ANALYZE")
     finally:
-        conn.execute(f"PRAGMA cache_size = {load.cache_size}")
+        if not keep_cache:
+            release_cache(conn, load)
         if load.null_adapter:
             sqlcipher3.adapters.pop(_NULL_ADAPTER, None)
+
+
+def release_cache(conn: Connection, load: Load) -> None:
+    """The connection's page cache back to its size before :func:`begin_load`."""
+    conn.execute(f"PRAGMA cache_size = {load.cache_size}")
 
 
 # -- look-ups for the demo's showcase (cases, outbox, account health) ------------------------------

@@ -17,15 +17,20 @@ from cmdesk.demo import DemoSummary, generate
 from cmdesk.demo_stream import DemoTimes
 from cmdesk.desk import Desk
 from cmdesk.model import ChannelKind, Role
-from cmdesk.pv.model import CaseState
-from cmdesk.store.codec import to_db_time
+from cmdesk.pv import case_codec, case_loading, case_writing, clocks, prefill
+from cmdesk.pv.model import CaseEvent, CaseProduct, CaseState
+from cmdesk.pv.reconcile import NEVER_FORWARDED
+from cmdesk.store import audit
+from cmdesk.store.codec import to_db_time, to_json
 from cmdesk.store.database import Store
 from cmdesk.store.engine import Connection
 from cmdesk.store.keys import KeyManager
 from cmdesk.templates.model import VersionState
 from tests.conftest import NOW, MemoryKeyring
+from tests.unit.test_demo_cases import Captured
 
 MESSAGES = 2_000
+SCREENED_HOURS = 30  # messages older than this were screened: a case, or not an adverse event
 # Every table the demo writes, in row order: two stores are the same if these digests are.
 TABLES = (
     "channel_account",
@@ -217,10 +222,14 @@ def test_default_templates_installed_and_approved_by_the_approver(demo: tuple[De
 def test_pv_cases_in_every_state_from_flagged_messages(demo: tuple[Desk, DemoSummary]) -> None:
     desk, summary = demo
     cases = desk.pv.list()
-    states = sorted(c.state.value for c in cases)
-    assert states == sorted(state for state, _ in bank.CASES)
-    assert summary.cases == {s.value: states.count(s.value) for s in CaseState if s.value in states}
-    for case in cases:
+    every_state = sorted(c.state.value for c in cases)
+    assert summary.cases == {s.value: every_state.count(s.value) for s in CaseState if s.value in every_state}
+    showcase = [c for c in cases if c.sources[0].created_at > NOW - timedelta(hours=SCREENED_HOURS)]
+    assert sorted(c.state.value for c in showcase) == sorted(state for state, _ in bank.CASES)
+    numbers = sorted(int(c.reference.rsplit("-", 1)[1]) for c in cases)
+    assert numbers == list(range(1, len(cases) + 1))
+    assert min(int(c.reference.rsplit("-", 1)[1]) for c in showcase) == len(cases) - len(showcase) + 1
+    for case in showcase:
         (source,) = case.sources
         message = desk.messages.get(source.message_id)
         assert (message.pv_suspected, message.pv_screening.value) == (True, "case")
@@ -230,6 +239,102 @@ def test_pv_cases_in_every_state_from_flagged_messages(demo: tuple[Desk, DemoSum
             assert case.safety_case_number.startswith("NVL-DS-2026-")
         assert case.created_at <= NOW and case.day0 == message.received_at
     assert any(c.follow_ups for c in cases if c.state == CaseState.DRAFT)
+
+
+def test_every_message_screened_as_a_case_is_a_source_of_a_case_forwarded_in_time(
+    demo: tuple[Desk, DemoSummary],
+) -> None:
+    desk, _ = demo
+    conn = desk.store.read()
+    screened = to_db_time(NOW - timedelta(hours=SCREENED_HOURS))
+    marked = [row[0] for row in conn.execute("SELECT id FROM message WHERE pv_screening = 'case' ORDER BY id")]
+    in_cases = dict(conn.execute("SELECT message_id, case_id FROM pv_case_message"))
+    assert set(in_cases) == set(marked) and len(in_cases) == len(marked) > 100
+    old = [
+        row[0]
+        for row in conn.execute("SELECT id FROM message WHERE pv_screening = 'case' AND created_at < ?", (screened,))
+    ]
+    cases = {case_id: desk.pv.get(case_id) for case_id in sorted(set(in_cases.values()))}
+    bulk = {i: case for i, case in cases.items() if case.sources[0].created_at < NOW - timedelta(hours=SCREENED_HOURS)}
+    assert set(bulk) == {in_cases[m] for m in old} and len(cases) - len(bulk) == len(bank.CASES)
+    products = desk.settings.products()
+    for case_id, case in bulk.items():
+        sources = [case_loading.load_source(conn, s.message_id) for s in case.sources]
+        draft = prefill.draft(
+            sources, products=products, company_country="DE", internal_hours=24, now=NOW, actor=case.created_by
+        )
+        stored = conn.execute(
+            "SELECT case_id, message_id, snapshot, snapshot_hash, added_at FROM pv_case_message WHERE case_id = ? "
+            "ORDER BY added_at, message_id",
+            (case_id,),
+        ).fetchall()
+        written = Captured()
+        for source, row in zip(sources, stored, strict=True):
+            case_writing.write_snapshot(written, case_id, source, added_at=row[4])  # type: ignore[arg-type]
+        assert written.rows == stored  # the snapshot and its hash, byte for byte as the desk writes them
+        assert {s.sha256 for s in case.sources} == {
+            case_writing.snapshot_hash(s.text, s.url, s.created_at, s.received_at) for s in sources
+        }
+        assert (case.day0, case.person_id, case.reporter, case.narrative) == (
+            draft.day0,
+            draft.person_id,
+            draft.reporter,
+            draft.narrative,
+        )
+        assert [CaseProduct(p.name, p.substance) for p in case.products] == list(draft.products)
+        assert [CaseEvent(e.verbatim, e.language) for e in case.events] == list(draft.events)
+        assert case.seriousness == {c: c in draft.seriousness_hints for c in case.seriousness}
+        assert desk.pv.validity(case_id).valid
+        assert case.regulatory_due_at == clocks.regulatory_due(case.day0, serious=case.serious)
+        reporter = conn.execute("SELECT reporter FROM pv_case WHERE id = ?", (case_id,)).fetchone()[0]
+        assert reporter == to_json(case_codec.reporter_json(draft.reporter))
+        assert case.state in (CaseState.FORWARDED, CaseState.ACKNOWLEDGED)
+        assert case.forwarded_at is not None and case.forward_method == "email"
+        assert case.day0 < case.created_at <= max(s.added_at for s in case.sources) < case.forwarded_at
+        assert case.forwarded_at <= case.internal_due_at == case.day0 + timedelta(hours=24)
+        if case.state == CaseState.ACKNOWLEDGED:
+            assert case.acknowledged_at is not None and case.forwarded_at < case.acknowledged_at <= NOW
+            assert case.safety_case_number.startswith("NVL-DS-2026-") and case.updated_at == case.acknowledged_at
+        else:
+            assert case.forwarded_at > NOW - timedelta(days=3) and case.updated_at == case.forwarded_at
+    assert len({c.safety_case_number for c in bulk.values() if c.safety_case_number}) == sum(
+        1 for c in bulk.values() if c.state == CaseState.ACKNOWLEDGED
+    )
+    # the rest of what the detector flagged long ago was screened as no adverse event
+    unscreened = (
+        "SELECT count(*) FROM message WHERE pv_suspected = 1 AND pv_screening = 'unscreened' AND created_at < ?"
+    )
+    assert conn.execute(unscreened, (screened,)).fetchone()[0] == 0
+
+
+def test_reconciliation_finds_only_the_showcase_and_the_review_queue(demo: tuple[Desk, DemoSummary]) -> None:
+    desk, _ = demo
+    conn = desk.store.read()
+    report = desk.pv.reconcile()
+    queue = [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM message WHERE direction = 'in' AND pv_suspected = 1 AND pv_screening = 'unscreened' "
+            "ORDER BY id"
+        )
+    ]
+    assert all(item.received_at > NOW - timedelta(hours=SCREENED_HOURS) for item in desk.pv.review_queue())
+    unfinished = desk.pv.list(states=("draft", "ready"))
+    expected: list[tuple[str, int | None, int | None]] = [(NEVER_FORWARDED, m, None) for m in queue]
+    expected += [(NEVER_FORWARDED, c.sources[0].message_id, c.id) for c in unfinished]
+    found = [(d.kind, d.message_id, d.case_id) for d in report.discrepancies]
+    assert (len(found), set(found)) == (len(expected), set(expected))
+    assert len(unfinished) == sum(1 for state, _ in bank.CASES if state in ("draft", "ready"))
+    assert report.cases == len(desk.pv.list())
+    assert report.forwarded == sum(1 for c in desk.pv.list() if c.forwarded_at is not None)
+
+
+def test_the_demo_audit_chain_verifies(demo: tuple[Desk, DemoSummary]) -> None:
+    desk, summary = demo
+    assert audit.verify(desk.store.read()) == []
+    (entry,) = [e for e in audit.entries(desk.store.read(), entity="store") if e.action == "demo.generate"]
+    showcase = len(bank.CASES)
+    assert entry.detail["pv_cases"] == sum(summary.cases.values()) - showcase
 
 
 def test_outbox_holds_sent_failed_and_queued_items(demo: tuple[Desk, DemoSummary]) -> None:

@@ -6,7 +6,9 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from cmdesk.clock import FixedClock
+from cmdesk.clock import FixedClock, utc
+from cmdesk.pv import case_loading
+from cmdesk.pv.model import CaseState
 from cmdesk.store import bulk
 from cmdesk.store.database import Store
 from cmdesk.store.engine import Connection, sqlcipher3
@@ -77,6 +79,16 @@ def new_store(path: Path, clock: FixedClock) -> Store:
     return Store.create(path, secrets.token_bytes(32), clock=clock, memory_security=False)
 
 
+def load_in_bulk(store: Store, *, keep_cache: bool = False) -> bulk.Load:
+    """:func:`fill` loaded in bulk into the empty ``store``."""
+    with store.transaction() as conn:
+        load = bulk.begin_load(conn, drop_indexes=True)
+        fill(conn)
+    with store.transaction() as conn:
+        bulk.end_load(conn, load, keep_cache=keep_cache)
+    return load
+
+
 def test_a_bulk_load_ends_with_the_migrated_schema_and_planner_statistics(tmp_path: Path, clock: FixedClock) -> None:
     migrated = new_store(tmp_path / "migrated.cmdesk", clock)
     loaded = new_store(tmp_path / "loaded.cmdesk", clock)
@@ -110,11 +122,7 @@ def test_rows_are_the_same_whether_loaded_in_bulk_or_not(tmp_path: Path, clock: 
     try:
         with plain.transaction() as conn:
             fill(conn)
-        with loaded.transaction() as conn:
-            load = bulk.begin_load(conn, drop_indexes=True)
-            fill(conn)
-        with loaded.transaction() as conn:
-            bulk.end_load(conn, load)
+        load_in_bulk(loaded)
         tables = ("message", "status_event", "author", "person")
         rows = {t: plain.read().execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
         assert {t: loaded.read().execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables} == rows
@@ -142,5 +150,84 @@ def test_a_load_into_a_filled_store_keeps_its_indexes(tmp_path: Path, clock: Fix
         with store.transaction() as conn:
             bulk.end_load(conn, load)
         assert (load.indexes, secondary_indexes(store.read())) == ([], before)
+    finally:
+        store.close()
+
+
+def test_a_case_loaded_in_bulk_reads_back_as_the_desk_reads_a_case(tmp_path: Path, clock: FixedClock) -> None:
+    store = new_store(tmp_path / "cases.cmdesk", clock)
+    try:
+        with store.transaction() as conn:
+            fill(conn)
+            assert bulk.max_id(conn, "pv_case") == 0
+            bulk.insert_cases(
+                conn,
+                [
+                    (
+                        7,
+                        "CMD-2026-000001",
+                        "acknowledged",
+                        1,
+                        "2026-11-02T08:01:00Z",
+                        0,
+                        '{"death":false}',
+                        '{"handle":"lena","name":"Lena Fischer"}',
+                        '{"relation":"self","sex":"female"}',
+                        "A consumer (lena) wrote.",
+                        "2026-11-03T08:01:00Z",
+                        "2027-01-31T08:01:00Z",
+                        "2026-11-02T10:00:00Z",
+                        "Priya Nair",
+                        "email",
+                        "drug.safety@novalind.example",
+                        "NVL-DS-2026-10001",
+                        "2026-11-03T09:00:00Z",
+                        "Anna Berger",
+                        "2026-11-02T08:30:00Z",
+                        "2026-11-03T09:00:00Z",
+                    )
+                ],
+            )
+            snapshot = (
+                '{"created_at":"2026-11-02T08:00:00Z","received_at":"2026-11-02T08:01:00Z","text":"Kopfschmerzen"}'
+            )
+            bulk.insert_case_sources(conn, [(7, 1, snapshot, "ab" * 32, "2026-11-02T08:30:00Z")])
+            bulk.insert_case_products(conn, [(7, "Cardiolin", "cardiolol", "suspect", "", "", "", "", "")])
+            bulk.insert_case_events(conn, [(7, "Kopfschmerzen", "de", "", "", None, "", "{}")])
+            assert bulk.max_id(conn, "pv_case") == 7
+        case = case_loading.load_case(store.read(), 7, settings={})
+        assert (case.reference, case.state, case.person_id, case.safety_case_number, case.forward_method) == (
+            "CMD-2026-000001",
+            CaseState.ACKNOWLEDGED,
+            1,
+            "NVL-DS-2026-10001",
+            "email",
+        )
+        assert (case.reporter.handle, case.patient.sex, case.narrative) == (
+            "lena",
+            "female",
+            "A consumer (lena) wrote.",
+        )
+        assert [(p.name, p.substance, p.role) for p in case.products] == [("Cardiolin", "cardiolol", "suspect")]
+        assert [(e.verbatim, e.language) for e in case.events] == [("Kopfschmerzen", "de")]
+        assert [(s.message_id, s.text, s.sha256, s.added_at) for s in case.sources] == [
+            (1, "Kopfschmerzen", "ab" * 32, utc(2026, 11, 2, 8, 30))
+        ]
+        assert (case.day0, case.acknowledged_at) == (utc(2026, 11, 2, 8, 1), utc(2026, 11, 3, 9))
+    finally:
+        store.close()
+
+
+def test_end_load_can_keep_the_grown_cache_until_released(tmp_path: Path, clock: FixedClock) -> None:
+    store = new_store(tmp_path / "cache.cmdesk", clock)
+    try:
+        writer = store._conn_for_write()
+        before = writer.execute("PRAGMA cache_size").fetchone()[0]
+        load = load_in_bulk(store, keep_cache=True)
+        assert writer.execute("PRAGMA cache_size").fetchone()[0] == -bulk.LOAD_CACHE_KIB  # a tiny store: the floor
+        assert (type(None), sqlcipher3.PrepareProtocol) not in sqlcipher3.adapters
+        with store.transaction() as conn:
+            bulk.release_cache(conn, load)
+        assert writer.execute("PRAGMA cache_size").fetchone()[0] == before
     finally:
         store.close()
