@@ -30,6 +30,7 @@ NAMES: tuple[str, ...] = (
     "m0003_report_indexes",
     "m0004_queue_indexes",
     "m0005_outbox_remote",
+    "m0006_pv_case_parts",
 )
 
 

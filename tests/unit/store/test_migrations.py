@@ -69,3 +69,11 @@ def test_a_failing_step_leaves_the_schema_as_it_was(
 def test_the_migration_list_names_every_module_in_order() -> None:
     on_disk = sorted(p.stem for p in Path(migrations.__file__).parent.glob("m[0-9][0-9][0-9][0-9]_*.py"))
     assert list(migrations.NAMES) == on_disk
+
+
+@pytest.mark.parametrize("table", ["pv_case_product", "pv_case_event", "pv_follow_up"])
+def test_a_cases_parts_are_found_by_the_case_not_by_a_scan(tmp_path: Path, clock: FixedClock, table: str) -> None:
+    store = Store.create(tmp_path / "s.cmdesk", secrets.token_bytes(32), clock=clock)
+    plan = store.read().execute(f"EXPLAIN QUERY PLAN SELECT * FROM {table} WHERE case_id = ?", (1,)).fetchall()
+    assert [row[-1] for row in plan] == [f"SEARCH {table} USING INDEX {table}_case (case_id=?)"]
+    store.close()
