@@ -36,6 +36,12 @@ class Task:
     _runner: TaskRunner | None = None
     future: Future[Any] | None = None
     saves: bool = False  # a write the user asked for: a lock waits for it, never drops it
+    # The work and its callbacks, held here and let go on the UI thread (see TaskRunner._submit);
+    # the outcome, (failed, result or error), set by the worker.
+    _work: Callable[..., Any] | None = None
+    _on_done: Callable[[Any], None] | None = None
+    _on_error: Callable[[BaseException], None] | None = None
+    _outcome: tuple[bool, Any] | None = None
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -66,7 +72,7 @@ class TaskRunner(QObject):
     task_finished = Signal(object)  # Task
     task_progress = Signal(object, int, int)  # Task, done, total
     task_failed = Signal(object, str)  # Task, one-line message fit to show (user errors only)
-    _deliver = Signal(object)  # a zero-argument callable to run on the UI thread
+    _deliver = Signal(object)  # a Task whose outcome is set: finished on the UI thread
     _progress = Signal(object, int, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -179,7 +185,7 @@ class TaskRunner(QObject):
         with_task: bool,
         saves: bool = False,
     ) -> Task:
-        task = Task(label=label, _runner=self, saves=saves)
+        task = Task(label=label, _runner=self, saves=saves, _work=fn, _on_done=on_done, _on_error=on_error)
         if self._closed:
             return task
         self._running.add(task)
@@ -187,19 +193,28 @@ class TaskRunner(QObject):
             self.task_started.emit(task)
 
         def job() -> None:
+            # The worker never holds the last reference to the work, its callbacks or its result: those often
+            # keep a Qt object alive (a model's bound method), and a Qt object freed on a worker thread leaves
+            # the widgets using it with a dangling pointer (a crash when they go). The task holds them until
+            # the UI thread has delivered the outcome and let them go (_finish).
+            work = task._work
             try:
                 task.check()  # cancelled while it waited in the pool (a lock drained the runner): it never starts
-                result = fn(task) if with_task else fn()
+                assert work is not None
+                task._outcome = (False, work(task) if with_task else work())
             except BaseException as err:  # delivered to the UI thread; nothing is swallowed
-                failure = err
-                self._deliver.emit(lambda: self._finish(task, on_error, failure, failed=True))
-                return
-            self._deliver.emit(lambda: self._finish(task, on_done, result, failed=False))
+                task._outcome = (True, err)
+            work = None
+            self._deliver.emit(task)
 
         task.future = pool.submit(job)
         return task
 
-    def _finish(self, task: Task, callback: Callable[[Any], None] | None, value: Any, *, failed: bool) -> None:
+    def _finish(self, task: Task) -> None:
+        outcome, on_done, on_error = task._outcome, task._on_done, task._on_error
+        task._work = task._on_done = task._on_error = task._outcome = None  # let go here, on the UI thread
+        failed, value = outcome if outcome is not None else (True, Cancelled(task.label))
+        callback = on_error if failed else on_done
         self._running.discard(task)
         if task.label:
             self.task_finished.emit(task)
@@ -224,5 +239,5 @@ class TaskRunner(QObject):
         if callback is not None and not task.cancelled:
             callback(value)
 
-    def _on_deliver(self, thunk: Callable[[], None]) -> None:
-        thunk()
+    def _on_deliver(self, task: Task) -> None:
+        self._finish(task)
