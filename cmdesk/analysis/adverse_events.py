@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
 
 from cmdesk.analysis import build, pv_lexicon, pv_products
 from cmdesk.analysis.pv_context import CUES, JUDGED, Hit, body_complaints, by_offset, judge_context, sentence_ends
@@ -49,9 +48,15 @@ def detect(text: str, language: str, products: Sequence[Product], *, tokens: Seq
     toks = (tokens if type(tokens) is Tokens else as_tokens(tokens)) if tokens is not None else scan(text, SCAN_LIMIT)
     choice = language if language in ("de", "en") else "other"
     matcher = _matcher(products)
-    hits, persons, found_products = _scan(toks, pv_lexicon.lexicon(choice), matcher, choice)
-    if not found_products and _QUIET.issuperset(hits):
-        return _NOTHING  # no evidence at all, the common case of an ordinary message
+    memo: _Memo | None = matcher.memos.get(choice)  # holds the lexicon too: no cached-function call per text
+    if memo is None:
+        memo = matcher.memos.setdefault(choice, _Memo(pv_lexicon.lexicon(choice)))
+    scanned = _scan(toks, memo, matcher)
+    if scanned is None:
+        return _NOTHING  # no word of the text matters: the common case of an ordinary message
+    hits, persons, found_products = scanned
+    if _QUIET.issuperset(hits):  # no evidence at all (negations, body parts alone are none)
+        return _products_only(text, found_products) if found_products else _NOTHING
     ends: list[int] | None = None  # sentence ends, worked out only for a step that needs them
     if "complaint" in hits or "body_part" in hits:
         ends = sentence_ends(text, toks)
@@ -105,8 +110,9 @@ def _second_words(entries: tuple[Entry, ...]) -> frozenset[str] | None:
 
 @dataclass
 class _Memo:
-    """The verdicts on the forms seen so far, for one language choice and one product list."""
+    """The verdicts on the forms seen so far, for one language choice (its lexicon) and one product list."""
 
+    lexicon: PvLexicon
     verdicts: dict[str, _Verdict | tuple[()]] = field(default_factory=dict)
 
     def learn(self, norm: str, lexicon: PvLexicon, matcher: pv_products.ProductMatcher) -> _Verdict | tuple[()]:
@@ -119,56 +125,49 @@ class _Memo:
         self.verdicts[norm] = found
         return found
 
-    def of(
-        self, norm_list: list[str], lexicon: PvLexicon, matcher: pv_products.ProductMatcher
-    ) -> list[_Verdict | tuple[()]]:
-        """The verdict of each token's form, in token order; forms not seen before are judged first."""
+    def learn_text(self, norm_list: list[str], lexicon: PvLexicon, matcher: pv_products.ProductMatcher) -> None:
+        """Judge the forms of one text not seen before; when the memo is full, start afresh first.
+
+        Never in the middle of a text: a memo emptied halfway would forget the text's first forms.
+        """
         verdicts = self.verdicts
-        try:
-            return list(map(verdicts.__getitem__, norm_list))
-        except KeyError:
-            unseen = [norm for norm in norm_list if norm not in verdicts]
-            if len(verdicts) + len(unseen) > _MEMO_MAX:  # full: start afresh before this text, never within it
-                verdicts.clear()
-                unseen = norm_list
-            for norm in unseen:
-                if norm not in verdicts:
-                    self.learn(norm, lexicon, matcher)
-            return list(map(verdicts.__getitem__, norm_list))
+        unseen = [norm for norm in norm_list if norm not in verdicts]
+        if len(verdicts) + len(unseen) > _MEMO_MAX:
+            verdicts.clear()
+            unseen = norm_list
+        for norm in unseen:
+            if norm not in verdicts:
+                self.learn(norm, lexicon, matcher)
 
 
 def _scan(
-    toks: Tokens, lexicon: PvLexicon, matcher: pv_products.ProductMatcher, choice: str
-) -> tuple[dict[str, list[Hit]], list[int], list[Hit]]:
+    toks: Tokens, memo: _Memo, matcher: pv_products.ProductMatcher
+) -> tuple[dict[str, list[Hit]], list[int], list[Hit]] | None:
     """Lexicon hits by kind, the token indexes of first-person words and the product mentions.
 
-    The set of forms, checked against the forms known to matter, picks the tokens worth a look; each of
+    None where no form of the text matters at all. The forms' verdicts pick the tokens worth a look; each of
     the three scans (main lexicon, seriousness hints, products) takes the best entry at the leftmost
     token and continues after it.
     """
+    lexicon = memo.lexicon
+    norm_list = toks.norm_list
+    try:
+        visit = _visits(norm_list, memo.verdicts)
+    except KeyError:  # a form not seen before: the memo learns the text's new forms first
+        memo.learn_text(norm_list, lexicon, matcher)
+        visit = _visits(norm_list, memo.verdicts)
+    if not visit:
+        return None
     hits: dict[str, list[Hit]] = {}
     persons: list[int] = []
     found_products: list[Hit] = []
-    memo: _Memo | None = matcher.memos.get(choice)
-    if memo is None:
-        memo = matcher.memos.setdefault(choice, _Memo())
-    norm_list = toks.norm_list
-    verdicts = memo.of(norm_list, lexicon, matcher)
-    n = len(norm_list)
-    visit = list(compress(range(n), verdicts))  # the tokens whose form matters: their verdict is not ()
-    if not visit:
-        return hits, persons, found_products
     pairs = lexicon.pairs
     bases = toks.bases  # token offsets count from these
     main_to = serious_to = product_to = 0
+    n = len(norm_list)
     last = n - 1
-    for i in visit:
-        found = verdicts[i]
-        seconds = found[6]  # type: ignore[misc]
-        # Where only phrases with an exact second word start here (most visits): is it the next word?
-        if seconds is not None and (i == last or norm_list[i + 1] not in seconds):
-            continue
-        main, serious, multi, person, names, brand, _ = found  # type: ignore[misc]
+    for i, found in visit:
+        main, serious, multi, person, names, brand, _ = found
         if person:
             persons.append(i)
         if (names or brand) and i >= product_to:
@@ -189,11 +188,11 @@ def _scan(
                 pair = pairs.get(key)
                 main, serious = pair if pair is not None else lexicon.viable_pair(key, main, serious)
             if main and i >= main_to:
-                entry = main[0]
-                if entry.rest:  # else a one-word entry, the best there is
+                best = main[0]
+                if best.rest:
                     stop, entry = _first_match(toks, i, main)
-                else:
-                    stop = i + 1
+                else:  # a one-word entry, the best there is
+                    stop, entry = i + 1, best
                 if entry is not None:
                     end = bases[stop - 1] + toks[stop - 1].end
                     hits.setdefault(entry.kind, []).append(
@@ -209,6 +208,22 @@ def _scan(
                     )
                     serious_to = stop
     return hits, persons, found_products
+
+
+def _visits(norm_list: list[str], verdicts: dict[str, _Verdict | tuple[()]]) -> list[tuple[int, _Verdict]]:
+    """(index, verdict) of the tokens worth a look, in order: their form matters (its verdict is not ()), and
+    where only phrases with an exact second word start there (most such tokens), that word comes next.
+
+    One tight loop over the forms: the tokens it passes over cost no more than the test. KeyError for a form
+    the memo has not seen.
+    """
+    visit: list[tuple[int, _Verdict]] = []
+    last = len(norm_list) - 1
+    for i, norm in enumerate(norm_list):
+        found = verdicts[norm]
+        if found and (found[6] is None or (i < last and norm_list[i + 1] in found[6])):
+            visit.append((i, found))
+    return visit
 
 
 def _first_match(toks: Tokens, i: int, entries: tuple[Entry, ...]) -> tuple[int, Entry | None]:
@@ -370,7 +385,7 @@ _PRODUCT_SCORE = round(0.15, 3)
 
 
 def _products_only(text: str, found_products: list[Hit]) -> PVSignal:
-    """:func:`_signal` of product mentions and nothing else, without the steps that have nothing to do.
+    """:func:`_signal` of product mentions and no other evidence, without the steps that have nothing to do.
 
     Why: every step of the general path runs once per message, and such straight-line code costs far more
     per instruction than a loop (the interpreter meets it cold each time: cache misses, mispredictions).

@@ -40,9 +40,9 @@ def find_cues(tokens: Sequence[Token]) -> Cues:
     """Count the intent cues of both languages (posts mix them) in already tokenized text."""
     toks = tokens if type(tokens) is Tokens else as_tokens(tokens)
     counts: dict[str, int] = {}
-    for label, _, _ in lexicon.intent().find(toks):
+    cues, words = _LISTS or _lists()
+    for label, _, _ in cues.find(toks):
         counts[label] = counts.get(label, 0) + 1
-    words = lexicon.intent_words()
     norms = toks.norms
     # Question marks stand in punctuation tokens, which the shared tokens index: no walk over every token.
     question_mark = False
@@ -50,14 +50,27 @@ def find_cues(tokens: Sequence[Token]) -> Cues:
         if "?" in toks[i].raw:
             question_mark = True
             break
-    opener = not words["question_openers"].isdisjoint(norms) and _opener_question(toks)
-    return Cues(counts, toks.links, question_mark, opener, not words["address"].isdisjoint(norms))
+    openers = words["question_openers"]
+    opener = not openers.isdisjoint(norms) and _opener_question(toks, openers)
+    # tuple.__new__ straight: the named tuple's own __new__ is a Python function, a frame per message
+    return _new_cues(Cues, (counts, toks.links, question_mark, opener, not words["address"].isdisjoint(norms)))
 
 
-def _opener_question(tokens: Sequence[Token]) -> bool:
-    """A sentence that starts with a question word and does not end in "!" ("Wie lange dauert das")."""
+_new_cues = tuple.__new__
+
+# The cue phrases and word lists, fetched once: the lexicon module's cached functions cost a call each per text.
+_LISTS: tuple[lexicon.PhraseSet, dict[str, frozenset[str]]] | None = None
+
+
+def _lists() -> tuple[lexicon.PhraseSet, dict[str, frozenset[str]]]:
+    global _LISTS
+    _LISTS = (lexicon.intent(), lexicon.intent_words())
+    return _LISTS
+
+
+def _opener_question(tokens: Sequence[Token], openers: frozenset[str]) -> bool:
+    """A sentence that starts with one of ``openers`` and does not end in "!" ("Wie lange dauert das")."""
     toks = tokens if type(tokens) is Tokens else as_tokens(tokens)
-    openers = lexicon.intent_words()["question_openers"]
     n = len(toks)
     start = 0
     for end in (*toks.puncts, n):  # the sentence marks, then the end of the text
@@ -140,8 +153,11 @@ _EXPERIENCE_ACTIONS = {_POSITIVE: SuggestedAction.THANK, _NEGATIVE: SuggestedAct
 def suggest(intent: Intent, mood: MoodResult) -> SuggestedAction:
     """What the community manager should most likely do next."""
     if intent == _EXPERIENCE:
-        return _EXPERIENCE_ACTIONS.get(mood.label, SuggestedAction.IGNORE)
-    return _ACTIONS.get(intent, SuggestedAction.IGNORE)
+        return _EXPERIENCE_ACTIONS.get(mood.label, _IGNORE)
+    return _ACTIONS.get(intent, _IGNORE)
+
+
+_IGNORE = SuggestedAction.IGNORE  # a module constant: reading a member off the enum class costs a lookup each time
 
 
 def detect(text: str, mood: MoodResult, pv: PVSignal) -> tuple[Intent, bool, SuggestedAction]:

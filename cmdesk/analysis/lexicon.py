@@ -13,7 +13,6 @@ import json
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
 from sys import intern
 from typing import Any
 
@@ -134,8 +133,9 @@ class PhraseSet:
         norm_list = toks.norm_list
         n = len(norm_list)
         last = n - 1
-        for i in compress(range(n), map(present.__contains__, norm_list)):
-            norm = norm_list[i]
+        for i, norm in enumerate(norm_list):  # a plain loop: compress() over map() costs more in C calls
+            if norm not in present:
+                continue
             gate = gates.get(norm)
             if gate is not None and (i == last or norm_list[i + 1] not in gate):
                 continue  # nothing starting here goes on with the next word

@@ -13,7 +13,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
 from operator import itemgetter
 
 from cmdesk.analysis import build, lexicon
@@ -98,6 +97,7 @@ class _Memo:
     scored: set[str] = field(default_factory=set)  # forms whose record is not _NOTHING
     first_words: frozenset[str] | None = None
     relevant: set[str] | None = None
+    lexicon: MoodLexicon | None = None  # the language's lexicon, kept here: one lookup per text finds both
 
     def __post_init__(self) -> None:
         self.relevant = None if self.first_words is None else set(self.first_words)
@@ -134,11 +134,12 @@ class _Memo:
 _MEMOS: dict[str, _Memo] = {}
 
 
-def _memo(language: str, lex: MoodLexicon) -> _Memo:
+def _memo(language: str) -> _Memo:
     """The memo of ``language``, made on first use: its phrase lists' first words seed ``relevant``."""
+    lex = lexicon.mood(language)
     phrases, sarcasm = lex.phrases.first_words, lex.sarcasm.first_words
     first = phrases | sarcasm if phrases is not None and sarcasm is not None else None
-    return _MEMOS.setdefault(language, _Memo(first_words=first))
+    return _MEMOS.setdefault(language, _Memo(first_words=first, lexicon=lex))
 
 
 def _record(token: Token, lex: MoodLexicon, german: bool) -> _Record:
@@ -173,14 +174,23 @@ def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> 
     toks = (tokens if type(tokens) is Tokens else as_tokens(tokens)) if tokens is not None else scan(text)
     if not toks:
         return MoodResult(_NEUTRAL, 0.0)
-    lex = lexicon.mood(language)
+    memo = _MEMOS.get(language) or _memo(language)
+    lex = memo.lexicon or lexicon.mood(language)
     german = language != "en"
     norms = toks.norms
-    memo = _MEMOS.get(language) or _memo(language, lex)
     if not norms <= memo.seen:
         memo.learn_text(toks, lex, german)
     if memo.relevant is not None and norms.isdisjoint(memo.relevant) and not toks.elongated:
         return build.mood_result(_NEUTRAL, 0.0, {}, ())  # no scored word, no phrase start: no mood
+    # Phrases and scored forms first: a text with none of them (a phrase's first word followed by something else,
+    # the common case past the test above) has no mood, and is answered before the set-up below. A phrase list
+    # is searched only where the text has one of its first words: the set test costs less than the call.
+    sarcasm, phrases = lex.sarcasm, lex.phrases
+    ironic = sarcasm.find(toks) if sarcasm.first_words is None or not norms.isdisjoint(sarcasm.first_words) else ()
+    phrased = phrases.find(toks) if phrases.first_words is None or not norms.isdisjoint(phrases.first_words) else ()
+    scored = norms & memo.scored  # the forms known to carry mood: they pick the few tokens worth a look
+    if not (ironic or phrased or scored or toks.elongated):
+        return build.mood_result(_NEUTRAL, 0.0, {}, ())
     bases = toks.bases  # token offsets count from these
     # Most texts have no intensifier or negator at all: then no sentiment word needs to look around itself.
     boosting = not norms.isdisjoint(lex.intensifier_words)
@@ -192,13 +202,13 @@ def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> 
     emotions: dict[str, float] = {}
     sarcastic = False
 
-    for _, first, last in lex.sarcasm.find(toks):
+    for _, first, last in ironic:
         if covered.isdisjoint(range(first, last)):
             sarcastic = True
             covered.update(range(first, last))
             values.append((first, -1.5))
             evidence.append((bases[first] + toks[first].start, bases[last - 1] + toks[last - 1].end, "sarcasm"))
-    for label, first, last in lex.phrases.find(toks):
+    for label, first, last in phrased:
         if covered.isdisjoint(range(first, last)):
             covered.update(range(first, last))
             value = float(label)
@@ -207,11 +217,10 @@ def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> 
                 start, end = bases[first] + toks[first].start, bases[last - 1] + toks[last - 1].end
                 evidence.append((start, end, "positive" if value > 0 else "negative"))
 
-    # The set of forms, checked against what is known to carry mood, picks the few tokens worth a look.
-    scored = norms & memo.scored
     records = memo.records
     contrast_at = -1
-    visit = list(compress(range(len(toks)), map(scored.__contains__, toks.norm_list))) if scored else []
+    # A comprehension: compress() over map(set.__contains__) costs more here, in C calls and cache misses.
+    visit = [i for i, norm in enumerate(toks.norm_list) if norm in scored] if scored else []
     if toks.elongated:
         visit = sorted({*visit, *(i for i, t in enumerate(toks) if t.elongated)})
     for i in visit:

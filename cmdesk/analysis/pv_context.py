@@ -18,6 +18,7 @@ from cmdesk.analysis.text import Token, Tokens, as_tokens
 JUDGED = ("event", "condition", "ae_word", "special", "seriousness")
 CUES = ("cue_temporal", "cue_causal")
 _CONTEXT = ("cue_temporal", "cue_causal", "experience")
+_JUDGED, _CUES = frozenset(JUDGED), frozenset(CUES)
 _NEWLINES = re.compile(r"\n+")
 _SCOPE_BREAK_WORDS = frozenset(
     {"but", "aber", "sondern", "however", "doch", "jedoch", "only", "nur", "except", "ausser", "though"}
@@ -103,45 +104,45 @@ def judge_context(
     text: str, toks: Sequence[Token], hits: dict[str, list[Hit]], persons: list[int], ends: list[int]
 ) -> None:
     """Mark events, side-effect words and situations as negated or hypothetical by their sentence."""
-    found = hits.get("hypothetical")
-    hypothetical_sentences = {bisect_right(ends, h.start) for h in found} if found else set()
+    # Plain loops, not a set comprehension and generators: each of those is a function call of its own.
+    hypothetical_sentences: set[int] = set()
+    for h in hits.get("hypothetical", ()):
+        hypothetical_sentences.add(bisect_right(ends, h.start))
     context_sentences: set[int] = set()
     for kind in _CONTEXT:
-        found = hits.get(kind)
-        if found:
-            context_sentences.update(bisect_right(ends, h.start) for h in found)
+        for h in hits.get(kind, ()):
+            context_sentences.add(bisect_right(ends, h.start))
     negations = hits.get("negation")
     size = len(ends)
     tokens = toks if type(toks) is Tokens else as_tokens(toks)
     asks = "?" in text  # else no sentence is a question: most texts need no _impersonal_question
 
-    for kind in JUDGED:
-        found = hits.get(kind)
-        if not found:
-            continue
-        for hit in found:
-            index = bisect_right(ends, hit.start)
-            if negations:
-                start = ends[index - 1] if index > 0 else 0
-                end = ends[index] if index < size else len(text)
-                if _negated(toks, hit, negations, start) or (
-                    kind == "ae_word" and _negated_after(toks, hit, negations, end)
+    # One pass over the kinds present, not a lookup per kind that may be: each hit is judged on its own.
+    for kind, found in hits.items():
+        if kind in _JUDGED:
+            for hit in found:
+                index = bisect_right(ends, hit.start)
+                if negations:
+                    start = ends[index - 1] if index > 0 else 0
+                    end = ends[index] if index < size else len(text)
+                    if _negated(toks, hit, negations, start) or (
+                        kind == "ae_word" and _negated_after(toks, hit, negations, end)
+                    ):
+                        hit.status = "negated"
+                        continue
+                if index in context_sentences:
+                    hit.status = "real"
+                elif index in hypothetical_sentences or (
+                    asks and _impersonal_question(text, tokens, persons, ends, index)
                 ):
-                    hit.status = "negated"
-                    continue
-            if index in context_sentences:
-                hit.status = "real"
-            elif index in hypothetical_sentences or (asks and _impersonal_question(text, tokens, persons, ends, index)):
-                hit.status = "hypothetical"
-    # Cues only count where they are not themselves hypothetical ("Does it cause headaches?").
-    for kind in CUES:
-        found = hits.get(kind)
-        if not found:
-            continue
-        for hit in found:
-            index = bisect_right(ends, hit.start)
-            if index in hypothetical_sentences or (asks and _impersonal_question(text, tokens, persons, ends, index)):
-                hit.status = "hypothetical"
+                    hit.status = "hypothetical"
+        elif kind in _CUES:  # cues only count where they are not themselves hypothetical ("Does it cause ...?")
+            for hit in found:
+                index = bisect_right(ends, hit.start)
+                if index in hypothetical_sentences or (
+                    asks and _impersonal_question(text, tokens, persons, ends, index)
+                ):
+                    hit.status = "hypothetical"
 
 
 def _impersonal_question(text: str, toks: Tokens, persons: list[int], ends: list[int], index: int) -> bool:

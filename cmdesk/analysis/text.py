@@ -241,7 +241,14 @@ def scan(text: str, limit: int = MAX_ANALYSED_CHARS) -> Tokens:
             links += urls
     if runs and end != len(part):  # other spacing (newlines, double spaces, leading blanks): find the starts
         bases = _found_starts(part, runs, bases)
-    return _finish(tokens, bases, puncts, elongated, links)
+    tokens._positions = None  # the facts, set here rather than in a helper: a call per text costs more
+    tokens.bases = bases
+    tokens.norm_list = norm_list = list(map(_NORM, tokens))
+    tokens.norms = frozenset(norm_list)
+    tokens.elongated = elongated
+    tokens.puncts = puncts
+    tokens.links = links
+    return tokens
 
 
 def _found_starts(part: str, runs: list[str], guessed: list[int]) -> list[int]:
@@ -282,17 +289,6 @@ def _split(run: str) -> _Split:
             else:
                 _RUNS[run] = split
     return split
-
-
-def _finish(tokens: Tokens, bases: list[int], puncts: list[int], elongated: bool, links: int) -> Tokens:
-    tokens._positions = None
-    tokens.bases = bases
-    tokens.norm_list = norm_list = list(map(_NORM, tokens))
-    tokens.norms = frozenset(norm_list)
-    tokens.elongated = elongated
-    tokens.puncts = puncts
-    tokens.links = links
-    return tokens
 
 
 def tokenize(text: str, limit: int = MAX_ANALYSED_CHARS) -> Tokens:

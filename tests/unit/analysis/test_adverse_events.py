@@ -317,6 +317,17 @@ def test_compounds_gaps_lay_spelling_and_body_complaints_are_found(language: str
     assert suspected(text, language) is True
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Kein Cardiolin heute, nur Dermasol", "Mein Arm und Cardiolin", "Cardiolin nehme ich nicht mehr"],
+)
+def test_products_with_only_negations_or_body_parts_are_a_bare_product_mention(text: str) -> None:
+    """The short path for such texts gives what the general one did: the products, as evidence, and no more."""
+    brands = tuple(b for b in ("Cardiolin", "Dermasol") if b in text)
+    evidence = tuple(Span(text.index(b), text.index(b) + len(b), b, "product") for b in brands)
+    assert detect(text, "de", PRODUCTS) == PVSignal(False, 0.15, brands, (), (), (), evidence)
+
+
 def test_side_effects_answered_with_none_are_not_suspected() -> None:
     assert suspected("Nebenwirkungen hatte ich bisher keine, super Medikament", "de") is False
     assert suspected("Side effects: none so far") is False
