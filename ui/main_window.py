@@ -31,6 +31,7 @@ from ui.desk_life.lock_screen import LockScreen
 from ui.desk_life.unlock import UnlockDialog
 from ui.message.pane import MessagePane
 from ui.queue.model import QueueModel
+from ui.queue.pane_search import PaneSearch
 from ui.queue.saved_filters import SavedFilters
 from ui.queue.search_bar import SearchBar, filter_kwargs
 from ui.queue.triage_actions import TriageActions
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("cmdesk — %1").replace("%1", bridge.desk.agent_name))
         self.model = QueueModel(bridge, self)
         self.view = QueueView(self.model)
+        self.pane_search = PaneSearch(bridge, self.model, self.view, self)
         self.search = SearchBar()
         self.views = ViewsPanel(bridge, saved=saved_filters or SavedFilters())
         self.triage = TriageActions(bridge, parent_widget=self)
@@ -62,8 +64,6 @@ class MainWindow(QMainWindow):
         self._wanted_id: int | None = None
         self._resume_row: int | None = None
         self._pending_changed: set[int] | None = set()
-        self._pane_search: str | None = None  # a search the message pane marks once the list shows its hits
-        self._pane_search_armed = False
         self.sync_scheduler = SyncScheduler(bridge, parent=self)
         self._build_layout()
         self._build_actions()
@@ -227,9 +227,6 @@ class MainWindow(QMainWindow):
         self.view.current_message_changed.connect(self._on_current_message_changed)
         self.view.doubleClicked.connect(lambda _index: self.open_current())
         self.model.first_page_ready.connect(self._on_first_page)
-        self.view.painted.connect(self._on_queue_painted)
-        self.model.first_page_ready.connect(self._arm_search_in_pane)
-        self.model.load_failed.connect(lambda _text: self._mark_search_in_pane())
         self.model.refreshed.connect(self._on_refreshed)
         self.model.total_changed.connect(self._on_total_changed)
         self.model.load_failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -270,23 +267,7 @@ class MainWindow(QMainWindow):
         self._wanted_id = self.view.current_id() or self._wanted_id
         self.view.set_search(text)
         self.model.set_filter(desk.queue.filter(self._view, search=text, **chips))
-        # The message pane marks the new search once the list has drawn its first page: re-marking a
-        # long thread takes the UI thread (and Python's lock) for 10-30 ms that the search needs more.
-        self._pane_search = text
-        self._pane_search_armed = False  # armed by the first page (or a failed read); then the next paint marks
-
-    def _arm_search_in_pane(self) -> None:
-        self._pane_search_armed = True
-
-    def _on_queue_painted(self) -> None:
-        if self._pane_search_armed:
-            self._mark_search_in_pane()
-
-    def _mark_search_in_pane(self) -> None:
-        self._pane_search_armed = False
-        if self._pane_search is not None:
-            text, self._pane_search = self._pane_search, None
-            self.bridge.set_search_text(text)
+        self.pane_search.want(text)  # the pane marks it once the list shows the hits (see PaneSearch)
 
     def _on_view_selected(self, view: str) -> None:
         self._view = view
@@ -330,7 +311,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("%1 messages").replace("%1", f"{total:,}".replace(",", "\u202f")))
 
     def _on_current_message_changed(self, message_id: int | None) -> None:
-        self._mark_search_in_pane()  # a message shown before the list is drawn (hidden window) has the new marks
+        self.pane_search.apply()  # a message shown before the list is drawn (hidden window) has the new marks
         self._show_parts(message_id)
 
     def _show_parts(self, message_id: int | None) -> None:
