@@ -1,12 +1,13 @@
 """The window and the dashboard on a big store: start, filter, search, jump, memory, dashboard render.
 
-    python benchmarks/window.py [--messages 1000000] [--dir DIR] [--keep] [--dashboard-only]
+    python benchmarks/window.py [--messages 1000000] [--dir DIR] [--keep] [--dashboard-only] [--runs 3]
 
 Builds a demo store of N messages with `cmdesk demo-data` (or reuses DIR/demo-N.cmdesk with --keep),
-then runs `cmdesk selftest` on it in a fresh process (so start-up is measured cold: Python, Qt, the
-store and the first page) and renders the team lead's dashboard offscreen. Prints one JSON line with
-the figures next to the targets. Targets (issue 3 and 8): start <= 1000 ms, filter and search <= 100 ms,
-jump to the last row <= 50 ms, memory <= 400 MB, dashboard <= 1000 ms at 10^6 messages.
+then runs `cmdesk selftest` on it in fresh processes (so start-up is measured cold: Python, Qt, the
+store and the first page; each figure is the median of --runs) and renders the team lead's dashboard
+offscreen. Prints one JSON line with the figures next to the targets. Targets (issue 3 and 8):
+start <= 1000 ms, filter and search <= 100 ms, jump to the last row <= 50 ms, memory <= 400 MB,
+dashboard <= 1000 ms at 10^6 messages.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -63,6 +65,21 @@ def selftest(path: Path) -> dict[str, Any]:
     return figures
 
 
+def selftests(path: Path, runs: int) -> dict[str, Any]:
+    """The median of ``runs`` selftests for each timed figure, with every run's figure beside it.
+
+    One run on a shared two-core machine varies by a third from the next; the median is what a
+    user typically waits, and the runs show the spread instead of hiding it.
+    """
+    results = [selftest(path) for _ in range(runs)]
+    figures = dict(results[-1])
+    for key in TARGETS:
+        values = [float(r[key]) for r in results]
+        figures[key] = statistics.median(values)
+        figures[f"{key}_runs"] = [r[key] for r in results]
+    return figures
+
+
 def dashboard(path: Path) -> dict[str, float]:
     """Time from refresh() to the drawn dashboard, in this process (Qt already up), twice: cold and warm."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -109,6 +126,7 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=None, help="where the store is built (default: a temp folder)")
     parser.add_argument("--keep", action="store_true", help="reuse DIR/demo-N.cmdesk when it exists")
     parser.add_argument("--dashboard-only", action="store_true", help="time the dashboard only, not the selftest")
+    parser.add_argument("--runs", type=int, default=3, help="selftests run; each figure is their median")
     args = parser.parse_args()
     folder = args.dir or Path(tempfile.mkdtemp(prefix="cmdesk-ui-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -120,7 +138,7 @@ def main() -> int:
         figures["build_s"] = build(path, args.messages)
     if not args.dashboard_only:
         compile_sources()
-        figures.update(selftest(path))
+        figures.update(selftests(path, max(1, args.runs)))
     figures.update(dashboard(path))
     verdicts = {key: figures[key] <= limit for key, limit in TARGETS.items() if key in figures}
     verdicts["dashboard_cold_ms"] = figures["dashboard_cold_ms"] <= DASHBOARD_TARGET_MS

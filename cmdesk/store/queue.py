@@ -343,16 +343,21 @@ def ordered_ids(
     return parse_ids(text or "")
 
 
-def _hit_set(conn: Connection, match: str) -> set[int] | None:
-    """The ids the full-text query matches, or None when there are more than HIT_SET_MAX of them."""
+def _hit_set(conn: Connection, match: str) -> set[str] | None:
+    """The ids the full-text query matches, as decimal strings; None when there are more than HIT_SET_MAX.
+
+    Strings, not numbers: SQLite hands the ids over as text, and a set of the pieces is built in
+    a third of the time a set of parsed numbers takes (tens of thousands of hits: 3 ms, not 11).
+    The queue slices they are checked against are never parsed either.
+    """
     sql = "SELECT count(*), group_concat(rowid) FROM (SELECT rowid FROM message_fts WHERE message_fts MATCH ? LIMIT ?)"
     found, text = conn.execute(sql, (match, HIT_SET_MAX + 1)).fetchall()[0]
     if found > HIT_SET_MAX:
-        return None  # not parsed: that would hold Python's lock for a set nobody uses
-    return set(parse_ids(text)) if text else set()
+        return None  # not split: that would hold Python's lock for a set nobody uses
+    return set(text.split(",")) if text else set()
 
 
-def _page_by_hit_set(conn: Connection, plan: _Plan, hits: set[int], *, limit: int, offset: int) -> array[int] | None:
+def _page_by_hit_set(conn: Connection, plan: _Plan, hits: set[str], *, limit: int, offset: int) -> array[int] | None:
     """One page of a search with many hits: queue-ordered ids in growing slices, kept when in the hit set.
 
     SQLite's own lookup table of tens of thousands of hits costs more than the whole page, while a
@@ -365,17 +370,18 @@ def _page_by_hit_set(conn: Connection, plan: _Plan, hits: set[int], *, limit: in
     inner = f"SELECT m.id AS id FROM {plan.source} WHERE {where} ORDER BY {ORDER} LIMIT ? OFFSET ?"
     sql = f"SELECT group_concat(id) FROM ({inner})"
     wanted = offset + limit
-    page: list[int] = []
+    page: list[str] = []
     start, size = 0, HIT_SLICE
     while len(page) < wanted:
         if start >= HIT_SCAN:
             return None
-        ids = parse_ids(conn.execute(sql, [*params, size, start]).fetchall()[0][0] or "")
+        text = conn.execute(sql, [*params, size, start]).fetchall()[0][0]
+        ids = text.split(",") if text else []
         page.extend(mid for mid in ids if mid in hits)
         if len(ids) < size:
             break  # the end of the queue
         start, size = start + size, size * 2
-    return array("q", page[offset:wanted])
+    return array("q", map(int, page[offset:wanted]))
 
 
 def parse_ids(text: str, *, chunk: int = PARSE_CHUNK) -> array[int]:

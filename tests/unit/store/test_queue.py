@@ -190,7 +190,7 @@ def test_a_search_page_with_more_hits_than_a_set_holds_is_left_to_sqlite(
     pages_by_hit_set: list[int] = []
     by_hit_set = sql._page_by_hit_set
 
-    def spy(conn: object, plan: object, hits: set[int], **kwargs: int) -> object:
+    def spy(conn: object, plan: object, hits: set[str], **kwargs: int) -> object:
         pages_by_hit_set.append(len(hits))
         return by_hit_set(conn, plan, hits, **kwargs)  # type: ignore[arg-type]
 
