@@ -175,7 +175,7 @@ def version() -> str:
 def entry_script(work: Path) -> Path:
     """PyInstaller needs a script: it just starts the same launcher as the `cmdesk` command."""
     script = work / "cmdesk_entry.py"
-    script.write_text("import sys\nfrom ui.launcher import main\n\nsys.exit(main())\n", encoding="utf-8")
+    script.write_text("import sys\nfrom ui.launcher import run\n\nsys.exit(run())\n", encoding="utf-8")
     return script
 
 

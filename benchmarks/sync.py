@@ -186,7 +186,7 @@ def max_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def run(*, comments: int, posts: int, page_size: int, directory: Path, memory_security: bool = True) -> dict[str, Any]:
+def run(*, comments: int, posts: int, page_size: int, directory: Path, memory_security: bool = False) -> dict[str, Any]:
     from cmdesk.clock import SystemClock
     from cmdesk.desk import Desk
     from cmdesk.store.keys import KeyManager
@@ -241,9 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page-size", type=int, default=0, help="comments per page (default: the limit asked, 100)")
     parser.add_argument("--dir", type=Path, help="where the store goes (default: a temporary folder)")
     parser.add_argument(
-        "--no-memory-security",
+        "--memory-wipe",
         action="store_true",
-        help="compare: SQLCipher without memory wiping (the app always wipes; only the demo generator does not)",
+        help="compare: with SQLCipher's per-block memory wiping, as a site setting CMDESK_MEMORY_WIPE=1 runs it",
     )
     parser.add_argument("--serve", action="store_true", help="only run the fake Graph server and print its URL")
     args = parser.parse_args(argv)
@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             posts=args.posts,
             page_size=args.page_size,
             directory=Path(tmp),
-            memory_security=not args.no_memory_security,
+            memory_security=args.memory_wipe,
         )
     ok = figures["messages_per_s"] >= TARGET_PER_S and figures["stored_comments"] == args.comments
     print(

@@ -58,7 +58,7 @@ class Desk:
         clock: Clock | None = None,
         agent: str | None = None,
         role: Role = Role.COMMUNITY_MANAGER,
-        memory_security: bool = True,
+        memory_security: bool | None = None,
     ) -> Desk:
         """A new, empty store at ``path``; with an agent name, that agent becomes this desk's user."""
         keys = keys or KeyManager()
@@ -98,7 +98,7 @@ class Desk:
         keys: KeyManager | None = None,
         clock: Clock | None = None,
         agent: str | None = None,
-        memory_security: bool = True,
+        memory_security: bool | None = None,
     ) -> Desk:
         keys = keys or KeyManager()
         clock = clock or SystemClock()

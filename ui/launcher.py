@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from cmdesk.cli import main as core_main
+from cmdesk.store.memory import protect_process
 
 
 class QtFrontend:
@@ -29,5 +30,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return core_main(argv, frontend=QtFrontend())
 
 
+def run() -> int:
+    """The ``cmdesk`` command and the desktop bundle: the process is protected first (no core dumps, not
+    readable by other programs), since it will hold decrypted messages; see cmdesk.store.memory."""
+    protect_process()
+    return main()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -13,15 +13,17 @@ from typing import Any, cast
 
 from cmdesk.clock import Clock, SystemClock
 from cmdesk.errors import NotAStore, StoreDamaged, StoreError, StoreFull, StoreLocked
-from cmdesk.store import lookaside, migrations
+from cmdesk.store import lookaside, memory, migrations
 from cmdesk.store.codec import to_db_time
 from cmdesk.store.engine import Connection, DatabaseError, OperationalError, sqlcipher3, sqlite_utils
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def connect(path: Path, key: bytes, *, label: str, memory_security: bool = True) -> Connection:
+def connect(path: Path, key: bytes, *, label: str, memory_security: bool = False, writer: bool = False) -> Connection:
     """Open ``path`` with a raw 256-bit key and prove the key by reading at once.
+
+    The ``writer`` gets the wider lookaside pool: sync inserts hundreds of rows per statement.
 
     SQLCipher accepts any key on ``PRAGMA key`` and only fails at the first read, so
     the read happens here. The caller has already checked the key against the key
@@ -30,7 +32,11 @@ def connect(path: Path, key: bytes, *, label: str, memory_security: bool = True)
     if memory_security:
         _memory_security_on()  # process-wide, and before the pool below is allocated, so that it is locked too
     conn: Connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
-    lookaside.widen(conn, path)  # before the first statement; see cmdesk.store.lookaside for why
+    # before the first statement; see cmdesk.store.lookaside for why
+    if writer:
+        lookaside.widen(conn, path, slots=lookaside.WRITER_SLOTS, slot_bytes=lookaside.WRITER_SLOT_BYTES)
+    else:
+        lookaside.widen(conn, path)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher would print HMAC failures on stderr
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")  # PRAGMA values cannot be bound
@@ -110,9 +116,12 @@ class Store:
     (:meth:`read`), so the window can read while sync writes (WAL mode).
     """
 
-    def __init__(self, path: Path, key: bytes, *, clock: Clock | None = None, memory_security: bool = True) -> None:
+    def __init__(
+        self, path: Path, key: bytes, *, clock: Clock | None = None, memory_security: bool | None = None
+    ) -> None:
         self.path = path
-        self.memory_security = memory_security
+        # SQLCipher's per-block wiping, only where the site asks for it: see cmdesk.store.memory
+        self.memory_security = memory.wipe_wanted() if memory_security is None else memory_security
         self.label = str(path)
         self.clock = clock or SystemClock()
         self._key = key
@@ -132,13 +141,13 @@ class Store:
         *,
         clock: Clock | None = None,
         upto: str | None = None,
-        memory_security: bool = True,
+        memory_security: bool | None = None,
     ) -> Store:
         if path.exists() and path.stat().st_size > 0:
             raise StoreError(f"{path} already exists; cmdesk will not overwrite it")
         path.parent.mkdir(parents=True, exist_ok=True)
         store = cls(path, key, clock=clock, memory_security=memory_security)
-        conn = connect(path, key, label=store.label, memory_security=memory_security)
+        conn = connect(path, key, label=store.label, memory_security=store.memory_security, writer=True)
         _tune_writer(conn)
         store._writer = conn
         store._migrate(upto=upto)
@@ -146,11 +155,19 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: Path, key: bytes, *, clock: Clock | None = None, upgrade: bool = True, memory_security: bool = True
+        cls,
+        path: Path,
+        key: bytes,
+        *,
+        clock: Clock | None = None,
+        upgrade: bool = True,
+        memory_security: bool | None = None,
     ) -> Store:
         label = str(path)
         check_file(path, label=label)
-        conn = connect(path, key, label=label, memory_security=memory_security)
+        if memory_security is None:
+            memory_security = memory.wipe_wanted()
+        conn = connect(path, key, label=label, memory_security=memory_security, writer=True)
         try:
             _check_not_truncated(conn, path, label=label)
             migrations.check_not_newer(conn, label=label)
@@ -260,6 +277,7 @@ class Store:
                 self._checkpoint(writer)
                 writer.close()
             self._key = b""
+            memory.release_freed()  # the caches' decrypted pages go back to the kernel, not stay in the heap
 
     @staticmethod
     def _checkpoint(writer: Connection) -> None:

