@@ -22,12 +22,14 @@ from cmdesk.errors import InvalidInput, NotFound
 from cmdesk.model import SAME_FULL_NAME, SAME_USER_NAME, AuthorType, Intent, MoodLabel, Person, PVScreening, Status
 from cmdesk.store import audit
 from cmdesk.store import people as sql
+from cmdesk.store import settings as settings_sql
 from cmdesk.store import triage as tag_sql
 from cmdesk.store.codec import from_db_time, from_json, to_db_time, to_json
 
 if TYPE_CHECKING:
     from cmdesk.desk import Desk
 
+MERGES_CHECKED_KEY = "internal.merges_checked_to_author"  # not a user setting: the newest author looked at
 HISTORY_LIMIT = 500  # enough to judge a person; the queue's person filter shows everything
 EXCERPT = 280
 NOTE_MAX = 4000
@@ -290,6 +292,21 @@ class PeopleService:
         return removed
 
     # -- identities -------------------------------------------------------------------------------
+
+    def suggest_merges_for_new_authors(self) -> int:
+        """:meth:`suggest_merges` when authors arrived since the last look; returns new suggestions.
+
+        The newest author looked at is kept in the store, so authors stored by any path are
+        covered: a sync cut short by locking the desk, an import, another process's sync.
+        """
+        conn = self._desk.store.read()
+        newest = sql.newest_author_id(conn)
+        if newest <= int(settings_sql.get(conn, MERGES_CHECKED_KEY) or 0):
+            return 0
+        added = self.suggest_merges()
+        with self._desk.store.transaction() as wconn:
+            settings_sql.put(wconn, MERGES_CHECKED_KEY, newest)
+        return added
 
     def suggest_merges(self) -> int:
         """Suggest joining authors with the same full name on different channel accounts; returns new suggestions.

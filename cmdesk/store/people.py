@@ -152,9 +152,17 @@ def move_person_notes_and_tags(conn: Connection, *, from_person: int, to_person:
 
 
 def authors_by_name(conn: Connection) -> list[tuple[int, int, str, str | None, int | None]]:
-    """(author id, account id, name, handle, person id) of every author: merge candidates are found in Python."""
-    rows = conn.execute("SELECT id, account_id, name, handle, person_id FROM author ORDER BY id").fetchall()
+    """(author id, account id, name, handle, person id) of every author who wrote in: merge candidates are found in
+    Python. The company's own pages and addresses (outgoing messages only) are no people to merge."""
+    rows = conn.execute(
+        "SELECT id, account_id, name, handle, person_id FROM author WHERE EXISTS "
+        "(SELECT 1 FROM message m WHERE m.author_id = author.id AND m.direction = 'in') ORDER BY id"
+    ).fetchall()
     return [(int(r[0]), int(r[1]), str(r[2]), r[3], None if r[4] is None else int(r[4])) for r in rows]
+
+
+def newest_author_id(conn: Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(id), 0) FROM author").fetchone()[0])
 
 
 def author_person(conn: Connection, author_id: int) -> tuple[int | None, str] | None:

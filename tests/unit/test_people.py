@@ -10,8 +10,10 @@ from cmdesk import events
 from cmdesk.desk import Desk
 from cmdesk.errors import InvalidInput
 from cmdesk.ingest import ingest
-from cmdesk.model import AuthorType, IncomingMessage, MessageKind
+from cmdesk.model import AuthorType, Direction, IncomingMessage, MessageKind
+from cmdesk.people import MERGES_CHECKED_KEY
 from cmdesk.store import audit, bulk
+from cmdesk.store import settings as settings_sql
 from tests.conftest import NOW
 
 
@@ -34,6 +36,7 @@ def post(
     name: str = "Jürgen Schäfer",
     handle: str | None = None,
     at: datetime = NOW,
+    direction: Direction = Direction.INBOUND,
 ) -> tuple[int, int]:
     """Ingest one message; returns (message id, person id)."""
     item = IncomingMessage(
@@ -44,6 +47,7 @@ def post(
         author_external_id=author,
         author_name=name,
         author_handle=handle,
+        direction=direction,
     )
     with desk.store.transaction() as conn:
         result = ingest(conn, account_id=account_id, items=[item], analyzer=desk.analyzer, now=at)
@@ -187,3 +191,27 @@ def test_notes_and_tags_on_a_person(pdesk: Desk) -> None:
     assert pdesk.people.profile(person).tags == ()
     with pytest.raises(InvalidInput, match="a note needs text"):
         pdesk.people.add_note(person, " ")
+
+
+def test_merges_are_looked_for_once_per_arrival_of_new_authors(pdesk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    looks: list[int] = []
+    look = pdesk.people.suggest_merges
+    monkeypatch.setattr(pdesk.people, "suggest_merges", lambda: looks.append(1) or look())
+    post(pdesk, "Hallo", name="Jürgen Schäfer", author="j1")
+    post(pdesk, "Hallo", name="Jürgen Schäfer", author="j3", account_id=2)
+    first = pdesk.people.suggest_merges_for_new_authors()
+    nothing_new = pdesk.people.suggest_merges_for_new_authors()
+    post(pdesk, "Hallo", name="Anna Berger", author="a1")
+    post(pdesk, "Hallo", name="Anna Berger", author="a2", account_id=2)  # e.g. stored by a sync the lock cut short
+    after_arrival = pdesk.people.suggest_merges_for_new_authors()
+    checked = settings_sql.get(pdesk.store.read(), MERGES_CHECKED_KEY)
+    newest = pdesk.store.read().execute("SELECT max(id) FROM author").fetchone()[0]
+    assert (first, nothing_new, after_arrival, len(looks), checked) == (1, 0, 1, 2, newest)
+
+
+def test_the_companys_own_pages_are_never_suggested_as_one_person(pdesk: Desk) -> None:
+    post(pdesk, "Neues Merkblatt", name="Novalind Pharma", author="page-de", direction=Direction.OUTBOUND)
+    post(pdesk, "New leaflet", name="Novalind Pharma", author="page-ig", account_id=2, direction=Direction.OUTBOUND)
+    post(pdesk, "Danke", name="Jürgen Schäfer", author="j1")
+    post(pdesk, "Thanks", name="Jürgen Schäfer", author="j3", account_id=2)
+    assert pdesk.people.suggest_merges() == 1  # Jürgen, not the brand

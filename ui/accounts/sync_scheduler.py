@@ -68,7 +68,6 @@ class SyncScheduler(QObject):
         self._stored = 0
         # accounts whose sync could not even start (no keyring, refused settings): until, wait, message
         self._held: dict[int, tuple[datetime, timedelta, str]] = {}
-        self._new_in_pass = 0  # messages stored since the last merge suggestion run
         self._health = ""
         bridge.locked.connect(self._on_locked)
         bridge.unlocked.connect(self._on_unlocked)
@@ -160,7 +159,6 @@ class SyncScheduler(QObject):
         self._job, self._running = None, None
         self._held.pop(result.account_id, None)
         self.sync_finished.emit(result)
-        self._new_in_pass += result.new
         if result.error is None and not result.done and self._can_run():
             self._queue.append(result.account_id)  # pages left: again after the others had their turn
         self._run_next()
@@ -184,11 +182,11 @@ class SyncScheduler(QObject):
     def _check_gaps(self) -> None:
         desk = self.bridge.desk
         sync, accounts, people = desk.sync, desk.accounts, desk.people
-        new, self._new_in_pass = self._new_in_pass, 0
 
         def check() -> tuple[list[int], list[Account], datetime]:
-            if new:  # new authors may be people the desk knows from another channel: suggest, a human decides
-                people.suggest_merges()
+            # new authors (also from a sync the lock cut short) may be people the desk knows from another
+            # channel: suggest, a human decides
+            people.suggest_merges_for_new_authors()
             gap_ids = sync.check_gaps()
             return gap_ids, accounts.list(), desk.clock.now()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -224,3 +225,46 @@ def test_a_pass_with_new_messages_suggests_merging_people_seen_on_two_channels(
     )
     assert "User 0" in [r[0] for r in suggested]  # "User 0" commented on both pages
     assert "User 1" not in [r[0] for r in suggested]  # only on A
+
+
+def test_a_lock_in_the_middle_of_a_sync_loses_nothing_stores_nothing_twice_and_still_suggests_merges(
+    scheduler: SyncScheduler, abridge: DeskBridge, desk: Desk, graph: FakeApi, qtbot: Any
+) -> None:
+    """The whole path: scheduler, a sync stopped by the lock after a stored page, unlock, the rest of the sync.
+
+    "User 0" comments on both pages. A's comments are stored before the lock cuts its sync short
+    while it waits for the conversations (which bring nothing new), so only the lock-cut sync
+    stored the new identity: the pass after the unlock must still suggest the merge.
+    """
+    serve_page(graph, "222", comments=1)
+    facebook_account(desk, graph, "B page", "222")
+    run_pass(scheduler, qtbot, start=True)
+    serve_page(graph, "111", comments=2, name="Novalind AT")  # the brand's own pages are not one person
+    opened = threading.Event()
+    waiting: list[bool] = []
+
+    def hold_first_call(_call: object) -> bool:
+        waiting.append(True)
+        return opened.wait(timeout=20)  # the channel is slow to answer: the lock comes meanwhile
+
+    graph.on("GET", f"{V}/111/conversations", graph.graph_page([]), when=hold_first_call)
+    facebook_account(desk, graph, "A page", "111")
+    scheduler.pages_per_run = 10
+    scheduler.tick()
+    qtbot.waitUntil(lambda: bool(waiting) and stored(desk, "A page") == 3, timeout=10_000)  # the post, 2 comments
+    abridge.lock()
+    opened.set()
+    locked_busy = scheduler.busy
+    with qtbot.waitSignal(scheduler.pass_finished, timeout=10_000):
+        abridge.unlock()
+    rows = desk.store.read().execute("SELECT external_id, count(*) FROM message GROUP BY external_id").fetchall()
+    suggested = desk.store.read().execute(
+        "SELECT a.name, b.name FROM person_merge_suggestion s JOIN author a ON a.id = s.author_id "
+        "JOIN channel_account b ON b.id = a.account_id"
+    )
+    assert (locked_busy, stored(desk, "A page"), max(n for _, n in rows), suggested.fetchall()) == (
+        False,
+        3,
+        1,
+        [("User 0", "A page")],
+    )
