@@ -6,15 +6,14 @@ in the dashboard answers "which messages?" with one click.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from cmdesk.business_hours import BusinessCalendar
+from cmdesk.response_clock import Run, runs_by_agent, wall_clock
 from cmdesk.store import reports as sql
 from cmdesk.store.codec import from_db_time, to_db_time
 from cmdesk.store.queue import QueueFilter
@@ -140,101 +139,6 @@ class AccountCoverage:
     last_error: str | None
 
 
-def percentile(values: Sequence[float], share: float) -> float | None:
-    """Nearest-rank percentile; None for no values."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, int(-(-share * len(ordered) // 1)))
-    return ordered[min(rank, len(ordered)) - 1]
-
-
-def wall_clock(calendar: BusinessCalendar, lo: datetime, hi: datetime) -> sql.WallClock | None:
-    """The calendar as a table SQL can compute business seconds from, for times in [lo, hi).
-
-    :meth:`BusinessCalendar.seconds_between` counts wall-clock time in the calendar's zone, so
-    with t + offset(t) as local seconds, business seconds between two times are the difference
-    of a running total over local days. None when the calendar's hours are not whole seconds.
-    """
-    if calendar.start.microsecond or calendar.end.microsecond or hi - lo > timedelta(days=100_000):
-        return None  # (the day table's entries have six digits)
-    zone = ZoneInfo(calendar.timezone)
-    first, last = int(lo.timestamp()), int(hi.timestamp()) + 1
-
-    def offset(second: int) -> timedelta:
-        return datetime.fromtimestamp(second, zone).utcoffset() or timedelta(0)
-
-    changes = [(first, offset(first))]
-    for probe in [*range(first + 3600, last, 3600), last]:
-        if offset(probe) != changes[-1][1]:
-            low, high = probe - 3600, probe  # a second of the old offset and one of the new: find the first new one
-            while high - low > 1:
-                middle = (low + high) // 2
-                low, high = (middle, high) if offset(middle) == changes[-1][1] else (low, middle)
-            changes.append((high, offset(high)))
-    if any(shift % timedelta(seconds=1) for _, shift in changes):
-        return None
-    offsets = tuple((since, int(shift.total_seconds())) for since, shift in changes)
-    first_day = (first + min(o for _, o in offsets)) // 86400
-    last_day = (last + max(o for _, o in offsets)) // 86400
-    start, length = _seconds(calendar.start), max(0, _seconds(calendar.end) - _seconds(calendar.start))
-    codes, worked = [], 0
-    for day in range(first_day, last_day + 1):
-        working = calendar.is_workday(date(1970, 1, 1) + timedelta(days=day))
-        codes.append(f"{2 * worked + working:0{sql.WallClock.DIGITS}d}")
-        worked += working
-    return sql.WallClock(
-        lo=first,
-        hi=last,
-        offsets=offsets,
-        first_day=first_day,
-        days="".join(codes).encode(),
-        start=start,
-        length=length,
-    )
-
-
-def _seconds(value: time) -> int:
-    return value.hour * 3600 + value.minute * 60 + value.second
-
-
-@dataclass(frozen=True)
-class _Run:
-    """One agent's values in ascending order: ``values[lo:hi]`` less ``base`` (no copy of the big list)."""
-
-    values: Sequence[float]
-    lo: int
-    hi: int
-    base: int = 0
-
-    def _at(self, i: int) -> float:
-        return self.values[self.lo + i] - self.base
-
-    def median(self) -> float | None:
-        """As statistics.median: the middle value, or the mean of the middle two."""
-        n = self.hi - self.lo
-        if not n:
-            return None
-        return self._at(n // 2) if n % 2 else (self._at(n // 2 - 1) + self._at(n // 2)) / 2
-
-    def percentile(self, share: float) -> float | None:
-        """As :func:`percentile`: nearest rank."""
-        n = self.hi - self.lo
-        if not n:
-            return None
-        return self._at(min(max(1, int(-(-share * n // 1))), n) - 1)
-
-
-def _runs(agents: Sequence[str], packed: Sequence[int], bias: int) -> dict[str, _Run]:
-    """Sorted (agent index << 40 | value + bias) integers as each agent's run of values."""
-    runs: dict[str, _Run] = {}
-    for i, agent in enumerate(agents):
-        lo, hi = bisect_left(packed, i << 40), bisect_left(packed, (i + 1) << 40)
-        if hi > lo:
-            runs[agent] = _Run(packed, lo, hi, (i << 40) + bias)
-    return runs
-
-
 def _hours(value: float | None) -> float | None:
     return None if value is None else round(value / HOUR, 2)
 
@@ -341,7 +245,7 @@ class Reports:
         f = f or ReportFilter()
         conn = self._desk.store.read()
         frt, handling, late = self._response_seconds(conn, period, f)
-        nothing = _Run((), 0, 0)
+        nothing = Run((), 0, 0)
         return {
             a: AgentResponses(
                 first_response_median_h=_hours(frt.get(a, nothing).median()),
@@ -354,7 +258,7 @@ class Reports:
 
     def _response_seconds(
         self, conn: Connection, period: Period, f: ReportFilter
-    ) -> tuple[dict[str, _Run], dict[str, _Run], dict[str, int]]:
+    ) -> tuple[dict[str, Run], dict[str, Run], dict[str, int]]:
         """Per agent: first-response business seconds, handling seconds and late answers."""
         now = self._desk.clock.now()
         clock = wall_clock(self.calendar, period.start - timedelta(days=1), max(period.end, now) + timedelta(days=2))
@@ -364,14 +268,14 @@ class Reports:
             answered = sorted([r[0] for r in rows if r[0] != sql.NONE])
             if not answered or answered[0] >= 0:
                 return (
-                    _runs(agents, answered, 0),
-                    _runs(agents, sorted([r[1] for r in rows if r[1] != sql.NONE]), 1 << 39),
+                    runs_by_agent(agents, answered, 0),
+                    runs_by_agent(agents, sorted([r[1] for r in rows if r[1] != sql.NONE]), 1 << 39),
                     {agents[i]: n for i, n in Counter([r[2] for r in rows]).items() if i is not None},
                 )
         frt, handling, late = self._response_seconds_in_python(conn, period, f)
         return (
-            {a: _Run(sorted(v), 0, len(v)) for a, v in frt.items()},
-            {a: _Run(sorted(v), 0, len(v)) for a, v in handling.items()},
+            {a: Run(sorted(v), 0, len(v)) for a, v in frt.items()},
+            {a: Run(sorted(v), 0, len(v)) for a, v in handling.items()},
             late,
         )
 

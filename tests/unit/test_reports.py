@@ -13,7 +13,7 @@ from cmdesk import reports as reports_module
 from cmdesk.business_hours import BusinessCalendar
 from cmdesk.clock import FixedClock, utc
 from cmdesk.desk import Desk
-from cmdesk.reports import AgentResponses, AgentWorkload, Period, ReportFilter, Reports, percentile
+from cmdesk.reports import AgentResponses, AgentWorkload, Period, ReportFilter, Reports
 from cmdesk.store import bulk
 from cmdesk.store.codec import to_db_time
 from cmdesk.store.messages import INSERT_COLUMNS
@@ -114,14 +114,6 @@ def test_business_hours_skip_the_night_and_the_weekend() -> None:
     assert calendar.seconds_between(monday_930_berlin, friday_5pm_berlin) == 0.0
     saturday = utc(2026, 11, 21, 10)
     assert calendar.seconds_between(saturday, saturday + timedelta(hours=5)) == 0.0
-
-
-def test_percentile_is_nearest_rank() -> None:
-    assert (percentile([], 0.9), percentile([5.0], 0.9), percentile([float(i) for i in range(1, 11)], 0.9)) == (
-        None,
-        5.0,
-        9.0,
-    )
 
 
 def test_workload_first_response_in_business_hours_and_sla_edges(fx: Fixture, desk: Desk) -> None:

@@ -11,7 +11,8 @@ import pytest
 
 from cmdesk.clock import utc
 from cmdesk.desk import Desk
-from cmdesk.reports import Period, ReportFilter, wall_clock
+from cmdesk.reports import Period, ReportFilter
+from cmdesk.response_clock import wall_clock
 from cmdesk.store import bulk
 from cmdesk.store import reports as sql
 from cmdesk.store.codec import to_db_time
