@@ -23,6 +23,7 @@ from ui import i18n, theme
 from ui.bridge import DeskBridge
 from ui.desk_life.first_run import FirstRunDialog
 from ui.desk_life.unlock import UnlockDialog
+from ui.gc_tuning import set_aside_startup_objects
 from ui.main_window import MainWindow
 
 DEMO_MESSAGES = 20_000
@@ -68,6 +69,7 @@ class App:
         window.language_change_requested.connect(self._on_language_change)
         window.theme_change_requested.connect(lambda setting: theme.apply(self.app, setting))
         window.show()
+        window.model.first_page_ready.connect(set_aside_startup_objects, Qt.ConnectionType.SingleShotConnection)
         if self.background_sync:
             window.sync_scheduler.start()
         self.window = window
