@@ -69,7 +69,8 @@ def selftests(path: Path, runs: int) -> dict[str, Any]:
     """The median of ``runs`` selftests for each timed figure, with every run's figure beside it.
 
     One run on a shared two-core machine varies by a third from the next; the median is what a
-    user typically waits, and the runs show the spread instead of hiding it.
+    user typically waits, and the runs show the spread instead of hiding it. Each run starts a
+    fresh process (Python, Qt, the store's caches); the OS file cache is cold for the first only.
     """
     results = [selftest(path) for _ in range(runs)]
     figures = dict(results[-1])

@@ -29,7 +29,8 @@ from cmdesk.store.codec import from_db_time, from_json, to_db_time, to_json
 if TYPE_CHECKING:
     from cmdesk.desk import Desk
 
-MERGES_CHECKED_KEY = "internal.merges_checked_to_author"  # not a user setting: the newest author looked at
+# Not a user setting (Settings lists and audits only DEFAULTS' keys): the newest message merges were looked for at.
+MERGES_CHECKED_KEY = "internal.merges_checked_to_message"
 HISTORY_LIMIT = 500  # enough to judge a person; the queue's person filter shows everything
 EXCERPT = 280
 NOTE_MAX = 4000
@@ -294,18 +295,22 @@ class PeopleService:
     # -- identities -------------------------------------------------------------------------------
 
     def suggest_merges_for_new_authors(self) -> int:
-        """:meth:`suggest_merges` when authors arrived since the last look; returns new suggestions.
+        """:meth:`suggest_merges` when messages arrived since the last look; returns new suggestions.
 
-        The newest author looked at is kept in the store, so authors stored by any path are
-        covered: a sync cut short by locking the desk, an import, another process's sync.
+        The newest message looked at is kept in the store, so messages stored by any path are
+        covered: a sync cut short by locking the desk, an import, another process's sync. (A new
+        message, not only a new author: a known author may have been renamed to match, or written
+        in for the first time after only being addressed.)
         """
         conn = self._desk.store.read()
-        newest = sql.newest_author_id(conn)
+        newest = sql.newest_message_id(conn)
         if newest <= int(settings_sql.get(conn, MERGES_CHECKED_KEY) or 0):
             return 0
         added = self.suggest_merges()
-        with self._desk.store.transaction() as wconn:
-            settings_sql.put(wconn, MERGES_CHECKED_KEY, newest)
+        with self._desk.store.transaction() as wconn:  # never backwards: another writer may have looked further
+            settings_sql.put(
+                wconn, MERGES_CHECKED_KEY, max(newest, int(settings_sql.get(wconn, MERGES_CHECKED_KEY) or 0))
+            )
         return added
 
     def suggest_merges(self) -> int:

@@ -23,7 +23,7 @@ from ui import i18n, theme
 from ui.bridge import DeskBridge
 from ui.desk_life.first_run import FirstRunDialog
 from ui.desk_life.unlock import UnlockDialog
-from ui.gc_tuning import set_aside_startup_objects
+from ui.gc_tuning import release_startup_objects, set_aside_startup_objects
 from ui.main_window import MainWindow
 
 DEMO_MESSAGES = 20_000
@@ -81,6 +81,7 @@ class App:
         if old is not None:
             old.save_layout(ui_settings())
             current = old.view.current_id()
+        release_startup_objects()  # the old window must be collectable; the new one's first page freezes again
         new = self.show_window()
         if old is not None:
             new._wanted_id = current

@@ -4,7 +4,8 @@ The window keeps tens of thousands of long-lived objects: modules, Qt wrappers, 
 lexicons. Every full collection walks all of them (29 ms measured with the 10^6 demo store) and
 can land in the middle of any click or search. Once the first page is shown, one collection
 frees start-up's garbage and ``gc.freeze()`` moves the survivors out of the collector's way for
-the rest of the session. Objects made later are collected as before.
+the rest of the session. Objects made later are collected as before. A window that is rebuilt
+(a language change) first releases what was set aside, so the old window can be collected.
 """
 
 from __future__ import annotations
@@ -22,3 +23,9 @@ def set_aside_startup_objects() -> bool:
     gc.collect()
     gc.freeze()
     return True
+
+
+def release_startup_objects() -> None:
+    """Undo :func:`set_aside_startup_objects` (the old window is about to go); the next first page sets aside again."""
+    gc.unfreeze()
+    _state["done"] = False

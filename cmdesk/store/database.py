@@ -33,7 +33,7 @@ def connect(path: Path, key: bytes, *, label: str, memory_security: bool = False
         _memory_security_on()  # process-wide, and before the pool below is allocated, so that it is locked too
     conn: Connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     # before the first statement; see cmdesk.store.lookaside for why
-    if writer:
+    if writer and memory_security:  # without the wipe a heap block is cheap: the wide pool measured no faster
         lookaside.widen(conn, path, slots=lookaside.WRITER_SLOTS, slot_bytes=lookaside.WRITER_SLOT_BYTES)
     else:
         lookaside.widen(conn, path)
@@ -41,9 +41,8 @@ def connect(path: Path, key: bytes, *, label: str, memory_security: bool = False
         conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher would print HMAC failures on stderr
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")  # PRAGMA values cannot be bound
         if memory_security:
-            # Wipes and locks SQLite's memory (no plaintext in freed heap or swap). Only the demo
-            # generator, which holds fictional data, turns it off. The wider lookaside pool above
-            # keeps its cost on inserts small.
+            # Wipes and locks SQLite's memory, where a site asks for it (cmdesk.store.memory). The
+            # wider lookaside pool above keeps its cost on inserts small.
             conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError:
@@ -148,6 +147,7 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         store = cls(path, key, clock=clock, memory_security=memory_security)
         conn = connect(path, key, label=store.label, memory_security=store.memory_security, writer=True)
+        store.memory_security = store.memory_security or memory.wipe_in_force()  # process-wide once on
         _tune_writer(conn)
         store._writer = conn
         store._migrate(upto=upto)
@@ -175,7 +175,7 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        store = cls(path, key, clock=clock, memory_security=memory_security)
+        store = cls(path, key, clock=clock, memory_security=memory_security or memory.wipe_in_force())
         store._writer = conn
         if upgrade:
             store._migrate(upto=None)

@@ -161,8 +161,8 @@ def authors_by_name(conn: Connection) -> list[tuple[int, int, str, str | None, i
     return [(int(r[0]), int(r[1]), str(r[2]), r[3], None if r[4] is None else int(r[4])) for r in rows]
 
 
-def newest_author_id(conn: Connection) -> int:
-    return int(conn.execute("SELECT coalesce(max(id), 0) FROM author").fetchone()[0])
+def newest_message_id(conn: Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(id), 0) FROM message").fetchone()[0])
 
 
 def author_person(conn: Connection, author_id: int) -> tuple[int | None, str] | None:

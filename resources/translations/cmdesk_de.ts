@@ -4,27 +4,57 @@
   <context>
     <name>AboutDialog</name>
     <message>
-      <location filename="../../ui/about.py" line="16" />
+      <location filename="../../ui/about.py" line="17" />
       <source>Store: %1</source>
       <translation>Desk-Datei: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/about.py" line="18" />
+      <location filename="../../ui/about.py" line="19" />
       <source>No store open.</source>
       <translation>Keine Desk-Datei geöffnet.</translation>
     </message>
     <message>
-      <location filename="../../ui/about.py" line="22" />
+      <location filename="../../ui/about.py" line="23" />
       <source>Workstation for community managers of healthcare and pharma companies.</source>
       <translation>Arbeitsplatz für Community-Manager von Gesundheits- und Pharmaunternehmen.</translation>
     </message>
     <message>
-      <location filename="../../ui/about.py" line="28" />
+      <location filename="../../ui/about.py" line="29" />
       <source>Data encrypted with SQLCipher 4; secrets in the OS keyring.</source>
       <translation>Daten mit SQLCipher 4 verschlüsselt; Zugangsdaten im Schlüsselbund des Betriebssystems.</translation>
     </message>
     <message>
-      <location filename="../../ui/about.py" line="37" />
+      <location filename="../../ui/about.py" line="38" />
+      <source>Memory wiping by SQLCipher: on</source>
+      <translation>Speicherlöschung durch SQLCipher: an</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="40" />
+      <source>Memory wiping by SQLCipher: off (CMDESK_MEMORY_WIPE=1 switches it on)</source>
+      <translation>Speicherlöschung durch SQLCipher: aus (CMDESK_MEMORY_WIPE=1 schaltet sie ein)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="48" />
+      <source>Core dumps: off</source>
+      <translation>Speicherabbilder bei Absturz: aus</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="50" />
+      <source>Core dumps: allowed by the system</source>
+      <translation>Speicherabbilder bei Absturz: vom System erlaubt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="53" />
+      <source>Other programs cannot read this process's memory</source>
+      <translation>Andere Programme können den Speicher dieses Prozesses nicht lesen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="55" />
+      <source>Debuggers of the same user can read this process's memory</source>
+      <translation>Debugger desselben Benutzers können den Speicher dieses Prozesses lesen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/about.py" line="64" />
       <source>About cmdesk</source>
       <translation>Über cmdesk</translation>
     </message>
@@ -442,7 +472,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="143" />
+      <location filename="../../ui/app.py" line="145" />
       <source>Creating the demo desk…</source>
       <translation>Demo-Desk wird angelegt …</translation>
     </message>
@@ -1910,92 +1940,92 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="52" />
+      <location filename="../../ui/main_window.py" line="53" />
       <source>cmdesk — %1</source>
       <translation>cmdesk – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>&amp;Desk</source>
       <translation>&amp;Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="134" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>&amp;Queue</source>
       <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>&amp;Message</source>
       <translation>&amp;Nachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="138" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="171" />
+      <location filename="../../ui/main_window.py" line="173" />
       <source>PV review list</source>
       <translation>PV-Prüfliste</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="176" />
+      <location filename="../../ui/main_window.py" line="178" />
       <source>Language</source>
       <translation>Sprache</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="177" />
+      <location filename="../../ui/main_window.py" line="179" />
       <source>System language</source>
       <translation>Systemsprache</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="181" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Theme</source>
       <translation>Design</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="185" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="186" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="187" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="193" />
+      <location filename="../../ui/main_window.py" line="195" />
       <source>About cmdesk</source>
       <translation>Über cmdesk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="208" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="310" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>%1 messages</source>
       <translation>%1 Nachrichten</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="408" />
+      <location filename="../../ui/main_window.py" line="410" />
       <source>Dashboard</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="442" />
+      <location filename="../../ui/main_window.py" line="444" />
       <source>Not done</source>
       <translation>Nicht ausgeführt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="450" />
+      <location filename="../../ui/main_window.py" line="452" />
       <source>… and %n more</source>
       <translation>
         <numerusform>… und %n weitere</numerusform>
@@ -2003,17 +2033,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="452" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>Some messages were left as they were</source>
       <translation>Einige Nachrichten wurden nicht geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="473" />
+      <location filename="../../ui/main_window.py" line="475" />
       <source>Save filter</source>
       <translation>Filter speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="473" />
+      <location filename="../../ui/main_window.py" line="475" />
       <source>Name of the filter:</source>
       <translation>Name des Filters:</translation>
     </message>
@@ -3711,32 +3741,32 @@ sha256: %5</translation>
       <translation>interner Fehler (%1); siehe Protokoll</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="225" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="227" />
       <source>Sync paused while the desk is locked</source>
       <translation>Synchronisierung pausiert, solange der Desk gesperrt ist</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="228" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="230" />
       <source>Syncing %1: %2 fetched</source>
       <translation>%1 wird synchronisiert: %2 abgerufen</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="229" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="231" />
       <source>Syncing %1…</source>
       <translation>%1 wird synchronisiert …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="231" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="233" />
       <source>Monitoring gap: %1</source>
       <translation>Überwachungslücke: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="233" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="235" />
       <source>Sync: checking the accounts…</source>
       <translation>Synchronisierung: Konten werden geprüft …</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/sync_scheduler.py" line="239" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="241" />
       <source>Sync: %n account(s) need attention</source>
       <translation>
         <numerusform>Synchronisierung: %n Konto erfordert Aufmerksamkeit</numerusform>
@@ -3744,12 +3774,12 @@ sha256: %5</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="241" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="243" />
       <source>Sync: no active channel accounts</source>
       <translation>Synchronisierung: keine aktiven Kanalkonten</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/sync_scheduler.py" line="242" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="244" />
       <source>Sync OK: %n account(s)</source>
       <translation>
         <numerusform>Synchronisierung OK: %n Konto</numerusform>

@@ -16,6 +16,9 @@ def test_startup_objects_are_set_aside_once(monkeypatch: pytest.MonkeyPatch) -> 
         frozen = gc.get_freeze_count()
         second = gc_tuning.set_aside_startup_objects()
         still = gc.get_freeze_count()
+        gc_tuning.release_startup_objects()
+        released = gc.get_freeze_count()
+        again = gc_tuning.set_aside_startup_objects()
     finally:
         gc.unfreeze()  # the rest of the test session collects as usual
-    assert (first, frozen > 1000, second, still == frozen) == (True, True, False, True)
+    assert (first, frozen > 1000, second, still == frozen, released, again) == (True, True, False, True, 0, True)

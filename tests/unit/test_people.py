@@ -204,9 +204,11 @@ def test_merges_are_looked_for_once_per_arrival_of_new_authors(pdesk: Desk, monk
     post(pdesk, "Hallo", name="Anna Berger", author="a1")
     post(pdesk, "Hallo", name="Anna Berger", author="a2", account_id=2)  # e.g. stored by a sync the lock cut short
     after_arrival = pdesk.people.suggest_merges_for_new_authors()
+    post(pdesk, "Noch eine Frage", name="Anna Berger", author="a1")  # a known author: looked again, nothing new
+    known_author = pdesk.people.suggest_merges_for_new_authors()
     checked = settings_sql.get(pdesk.store.read(), MERGES_CHECKED_KEY)
-    newest = pdesk.store.read().execute("SELECT max(id) FROM author").fetchone()[0]
-    assert (first, nothing_new, after_arrival, len(looks), checked) == (1, 0, 1, 2, newest)
+    newest = pdesk.store.read().execute("SELECT max(id) FROM message").fetchone()[0]
+    assert (first, nothing_new, after_arrival, known_author, len(looks), checked) == (1, 0, 1, 0, 3, newest)
 
 
 def test_the_companys_own_pages_are_never_suggested_as_one_person(pdesk: Desk) -> None:

@@ -250,10 +250,12 @@ def test_a_lock_in_the_middle_of_a_sync_loses_nothing_stores_nothing_twice_and_s
     graph.on("GET", f"{V}/111/conversations", graph.graph_page([]), when=hold_first_call)
     facebook_account(desk, graph, "A page", "111")
     scheduler.pages_per_run = 10
-    scheduler.tick()
-    qtbot.waitUntil(lambda: bool(waiting) and stored(desk, "A page") == 3, timeout=10_000)  # the post, 2 comments
-    abridge.lock()
-    opened.set()
+    try:
+        scheduler.tick()
+        qtbot.waitUntil(lambda: bool(waiting) and stored(desk, "A page") == 3, timeout=10_000)  # post, 2 comments
+        abridge.lock()
+    finally:
+        opened.set()  # never leave the server held, whatever failed
     locked_busy = scheduler.busy
     with qtbot.waitSignal(scheduler.pass_finished, timeout=10_000):
         abridge.unlock()

@@ -7,7 +7,9 @@ process: the test session itself must stay debuggable and keep SQLCipher's defau
 from __future__ import annotations
 
 import json
+import logging
 import os
+import platform
 import subprocess
 import sys
 from pathlib import Path
@@ -35,7 +37,16 @@ def _child(code: str, *, env: dict[str, str] | None = None) -> dict[str, object]
 
 @pytest.mark.parametrize(
     ("value", "wanted"),
-    [("1", True), ("true", True), (" Yes ", True), ("on", True), ("0", False), ("", False), ("no", False)],
+    [
+        ("1", True),
+        ("true", True),
+        (" Yes ", True),
+        ("on", True),
+        ("0", False),
+        ("", False),
+        ("no", False),
+        ("OFF", False),
+    ],
 )
 def test_the_wipe_is_asked_for_by_the_environment(value: str, wanted: bool) -> None:
     assert memory.wipe_wanted({memory.WIPE_ENV: value}) is wanted
@@ -57,9 +68,30 @@ def test_a_protected_process_writes_no_core_and_cannot_be_read_by_other_programs
     assert _child(code) == {"before": 1, "after": 0, "reported": [True, True, True, True], "core_limit": 0}
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="malloc_trim is glibc's")
-def test_freed_memory_is_handed_back_on_linux() -> None:
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc_trim is glibc's")
+def test_freed_memory_is_handed_back_with_glibc() -> None:
     assert memory.release_freed() is True
+
+
+def test_a_value_that_is_not_clearly_off_switches_the_wipe_on_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="cmdesk.store.memory"):
+        wanted = memory.wipe_wanted({memory.WIPE_ENV: "ja"})
+    assert (wanted, [r.getMessage() for r in caplog.records]) == (
+        True,
+        ["CMDESK_MEMORY_WIPE='ja' is not one of 1/0, true/false, yes/no, on/off; wiping memory (the safer choice)"],
+    )
+
+
+def test_the_module_imports_where_there_is_no_resource_module() -> None:
+    """Windows has no ``resource``: the store must still import, and the process simply reports no protection."""
+    code = (
+        "import json, sys; sys.modules['resource'] = None\n"
+        "from cmdesk.store import memory, database\n"
+        "sys.platform = 'win32'; memory._libc.cache_clear()  # after the imports: the stdlib stays Linux's\n"
+        "p = memory.protect_process()\n"
+        "print(json.dumps({'protection': [p.core_dumps_off, p.not_dumpable], 'trim': memory.release_freed()}))"
+    )
+    assert _child(code) == {"protection": [False, False], "trim": False}
 
 
 @pytest.mark.parametrize(
