@@ -38,6 +38,7 @@ from cmdesk.demo_stream import (
     People,
     produce,
 )
+from cmdesk.people import MERGES_CHECKED_KEY
 from cmdesk.pv import clocks
 from cmdesk.store import audit, bulk
 from cmdesk.store import pv as pv_sql
@@ -167,6 +168,8 @@ def _generate(desk: Desk, *, messages: int, seed: int, progress: Progress | None
             # the bulk PV cases have no audit rows of their own: this entry accounts for them
             detail={"messages": summary.messages, "persons": summary.persons, "pv_cases": bulk_cases, "seed": seed},
         )
+        # the demo made its own merge suggestions: the window's first sync pass need not look through them all
+        settings_sql.put(conn, MERGES_CHECKED_KEY, bulk.max_id(conn, "message"))
     summary.seconds = round(time.perf_counter() - started, 2)
     if progress:
         progress(messages, messages)

@@ -9,7 +9,6 @@ wrong merge can be split again. Everything is audited.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from cmdesk import events
 from cmdesk.analysis.author_type import AuthorHistoryItem, classify
 from cmdesk.errors import InvalidInput, NotFound
-from cmdesk.model import SAME_FULL_NAME, SAME_USER_NAME, AuthorType, Intent, MoodLabel, Person, PVScreening, Status
+from cmdesk.merge_candidates import NameGroups, Pair, pairs_in
+from cmdesk.model import AuthorType, Intent, MoodLabel, Person, PVScreening, Status
 from cmdesk.store import audit
 from cmdesk.store import people as sql
 from cmdesk.store import settings as settings_sql
@@ -34,8 +34,6 @@ MERGES_CHECKED_KEY = "internal.merges_checked_to_message"
 HISTORY_LIMIT = 500  # enough to judge a person; the queue's person filter shows everything
 EXCERPT = 280
 NOTE_MAX = 4000
-SUGGESTED_SCORE = 0.6
-SAME_HANDLE_BONUS = 0.3
 
 
 @dataclass(frozen=True)
@@ -121,6 +119,7 @@ class PeopleService:
 
     def __init__(self, desk: Desk) -> None:
         self._desk = desk
+        self._names = NameGroups()  # read once per session, then from what each look touched
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -295,56 +294,48 @@ class PeopleService:
     # -- identities -------------------------------------------------------------------------------
 
     def suggest_merges_for_new_authors(self) -> int:
-        """:meth:`suggest_merges` when messages arrived since the last look; returns new suggestions.
+        """Suggest merges for the authors of the messages that arrived since the last look; returns new suggestions.
 
         The newest message looked at is kept in the store, so messages stored by any path are
-        covered: a sync cut short by locking the desk, an import, another process's sync. (A new
-        message, not only a new author: a known author may have been renamed to match, or written
-        in for the first time after only being addressed.)
+        covered: a sync cut short by locking the desk, an import, another process's sync. The
+        authors of new messages include new identities, renamed ones and those writing in for
+        the first time; only their name groups are looked at again.
         """
         conn = self._desk.store.read()
         newest = sql.newest_message_id(conn)
-        if newest <= int(settings_sql.get(conn, MERGES_CHECKED_KEY) or 0):
+        checked = int(settings_sql.get(conn, MERGES_CHECKED_KEY) or 0)
+        if newest <= checked:
             return 0
-        added = self.suggest_merges()
+        touched = sql.authors_of_messages_after(conn, checked)
+        self._names.refresh(conn, touched)
+        added = self._add_pairs(pairs_in(conn, self._names, self._names.keys_of(touched), touched=touched))
         with self._desk.store.transaction() as wconn:  # never backwards: another writer may have looked further
-            settings_sql.put(
-                wconn, MERGES_CHECKED_KEY, max(newest, int(settings_sql.get(wconn, MERGES_CHECKED_KEY) or 0))
-            )
+            seen = int(settings_sql.get(wconn, MERGES_CHECKED_KEY) or 0)
+            settings_sql.put(wconn, MERGES_CHECKED_KEY, max(newest, seen))
         return added
 
     def suggest_merges(self) -> int:
         """Suggest joining authors with the same full name on different channel accounts; returns new suggestions.
 
         Single names ("Anna") are too common to suggest anything. A pair suggested
-        once is never suggested again, so a rejection sticks.
+        once is never suggested again, so a rejection sticks. This looks at every author;
+        the background pass uses :meth:`suggest_merges_for_new_authors`.
         """
         conn = self._desk.store.read()
-        groups: dict[str, list[tuple[int, int, str, str | None, int | None]]] = defaultdict(list)
-        for author in sql.authors_by_name(conn):
-            key = _name_key(author[2])
-            if key.count(" ") >= 1:
-                groups[key].append(author)
-        pairs: list[tuple[int, int, float, str]] = []
-        for members in groups.values():
-            home = members[0]  # the earliest identity with this name keeps its person
-            if home[4] is None:
-                continue
-            for author_id, account_id, _name, handle, person_id in members[1:]:
-                if person_id == home[4] or account_id == home[1]:
-                    continue
-                reasons = [SAME_FULL_NAME]
-                score = SUGGESTED_SCORE
-                if handle and home[3] and _handle_key(handle) == _handle_key(home[3]):
-                    score += SAME_HANDLE_BONUS
-                    reasons.append(SAME_USER_NAME)
-                pairs.append((author_id, home[4], round(score, 2), to_json(reasons)))
+        self._names.refresh(conn)
+        return self._add_pairs(pairs_in(conn, self._names, self._names.all_keys()))
+
+    def _add_pairs(self, pairs: list[Pair]) -> int:
         added = 0
         if pairs:
             with self._desk.store.transaction() as wconn:
-                for author_id, person_id, score, reasons_json in pairs:
+                for pair in pairs:
                     added += sql.add_suggestion(
-                        wconn, author_id=author_id, person_id=person_id, score=score, reasons=reasons_json
+                        wconn,
+                        author_id=pair.author_id,
+                        person_id=pair.person_id,
+                        score=pair.score,
+                        reasons=pair.reasons,
                     )
         return added
 
@@ -441,15 +432,6 @@ def _classify_input(items: list[HistoryItem]) -> list[AuthorHistoryItem]:
 def _excerpt(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "\u2026"
-
-
-def _name_key(name: str) -> str:
-    """Case, accents written as combining marks and extra spaces do not make a different name."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
-
-
-def _handle_key(handle: str) -> str:
-    return handle.casefold().lstrip("@").split("@")[0].replace(".", "").replace("_", "")
 
 
 def _time(text: str) -> datetime:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from cmdesk.store import batch
 from cmdesk.store.engine import Connection
 
 
@@ -151,14 +153,49 @@ def move_person_notes_and_tags(conn: Connection, *, from_person: int, to_person:
     conn.execute("DELETE FROM person_tag WHERE person_id = ?", (from_person,))
 
 
-def authors_by_name(conn: Connection) -> list[tuple[int, int, str, str | None, int | None]]:
-    """(author id, account id, name, handle, person id) of every author who wrote in: merge candidates are found in
-    Python. The company's own pages and addresses (outgoing messages only) are no people to merge."""
+def authors_by_name(conn: Connection, *, after_id: int = 0) -> list[tuple[int, int, str, str | None, int | None]]:
+    """(author id, account id, name, handle, person id) of the authors after ``after_id``: merge candidates are
+    found in Python."""
     rows = conn.execute(
-        "SELECT id, account_id, name, handle, person_id FROM author WHERE EXISTS "
-        "(SELECT 1 FROM message m WHERE m.author_id = author.id AND m.direction = 'in') ORDER BY id"
+        "SELECT id, account_id, name, handle, person_id FROM author WHERE id > ? ORDER BY id", (after_id,)
     ).fetchall()
-    return [(int(r[0]), int(r[1]), str(r[2]), r[3], None if r[4] is None else int(r[4])) for r in rows]
+    return [_author(r) for r in rows]
+
+
+def authors_by_ids(conn: Connection, author_ids: Sequence[int]) -> list[tuple[int, int, str, str | None, int | None]]:
+    found: list[tuple[int, int, str, str | None, int | None]] = []
+    for chunk in batch.lookup_chunks([str(a) for a in author_ids]):
+        sql = f"SELECT id, account_id, name, handle, person_id FROM author WHERE id IN ({batch.marks(len(chunk))})"
+        found.extend(_author(r) for r in conn.execute(sql, [int(a) for a in chunk]).fetchall())
+    return sorted(set(found))
+
+
+def authors_of_messages_after(conn: Connection, message_id: int) -> set[int]:
+    """The authors of the messages after ``message_id`` (the primary key's range: cheap however big the store)."""
+    rows = conn.execute(
+        "SELECT DISTINCT author_id FROM message WHERE id > ? AND author_id IS NOT NULL", (message_id,)
+    ).fetchall()
+    return {int(r[0]) for r in rows}
+
+
+def _author(r: Sequence[Any]) -> tuple[int, int, str, str | None, int | None]:
+    return (int(r[0]), int(r[1]), str(r[2]), r[3], None if r[4] is None else int(r[4]))
+
+
+def who_wrote_in(conn: Connection, author_ids: Sequence[int]) -> set[int]:
+    """Which of ``author_ids`` have at least one incoming message (the company's own pages have none).
+
+    Asked for merge candidates only: checked for every author, the per-author lookups of the
+    message table took 2.4 s warm and 17 s cold at 10^6 messages.
+    """
+    found: set[int] = set()
+    for chunk in batch.lookup_chunks([str(a) for a in author_ids]):
+        sql = (
+            f"SELECT a.id FROM author a WHERE a.id IN ({batch.marks(len(chunk))}) AND EXISTS "
+            "(SELECT 1 FROM message m WHERE m.author_id = a.id AND m.direction = 'in')"
+        )
+        found.update(int(r[0]) for r in conn.execute(sql, [int(a) for a in chunk]).fetchall())
+    return found
 
 
 def newest_message_id(conn: Connection) -> int:

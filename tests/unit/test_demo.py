@@ -17,10 +17,12 @@ from cmdesk.demo import DemoSummary, generate
 from cmdesk.demo_stream import DemoTimes
 from cmdesk.desk import Desk
 from cmdesk.model import ChannelKind, Role
+from cmdesk.people import MERGES_CHECKED_KEY
 from cmdesk.pv import case_codec, case_loading, case_writing, clocks, prefill
 from cmdesk.pv.model import CaseEvent, CaseProduct, CaseState
 from cmdesk.pv.reconcile import NEVER_FORWARDED
 from cmdesk.store import audit
+from cmdesk.store import settings as settings_sql
 from cmdesk.store.codec import to_db_time, to_json
 from cmdesk.store.database import Store
 from cmdesk.store.engine import Connection
@@ -355,6 +357,9 @@ def test_people_span_channels_with_merge_suggestions_notes_and_tags(demo: tuple[
     ).fetchone()[0]
     assert multi > 0
     assert summary.merge_suggestions > 0
+    # the demo's own suggestions stand; the first sync pass only looks at messages after them
+    newest = conn.execute("SELECT max(id) FROM message").fetchone()[0]
+    assert (settings_sql.get(conn, MERGES_CHECKED_KEY), desk.people.suggest_merges_for_new_authors()) == (newest, 0)
     assert conn.execute("SELECT count(*) FROM person_tag").fetchone()[0] > 0
     assert conn.execute("SELECT count(*) FROM note WHERE person_id IS NOT NULL").fetchone()[0] > 0
     assert conn.execute("SELECT count(*) FROM note WHERE message_id IS NOT NULL").fetchone()[0] > 0

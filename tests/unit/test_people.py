@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from cmdesk import events
+from cmdesk import people as people_module
 from cmdesk.desk import Desk
 from cmdesk.errors import InvalidInput
 from cmdesk.ingest import ingest
@@ -194,9 +195,13 @@ def test_notes_and_tags_on_a_person(pdesk: Desk) -> None:
 
 
 def test_merges_are_looked_for_once_per_arrival_of_new_authors(pdesk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
-    looks: list[int] = []
-    look = pdesk.people.suggest_merges
-    monkeypatch.setattr(pdesk.people, "suggest_merges", lambda: looks.append(1) or look())
+    looks: list[set[str]] = []
+    look = people_module.pairs_in
+    monkeypatch.setattr(
+        people_module,
+        "pairs_in",
+        lambda conn, groups, keys, **kw: looks.append(set(keys)) or look(conn, groups, keys, **kw),
+    )
     post(pdesk, "Hallo", name="Jürgen Schäfer", author="j1")
     post(pdesk, "Hallo", name="Jürgen Schäfer", author="j3", account_id=2)
     first = pdesk.people.suggest_merges_for_new_authors()
@@ -208,7 +213,14 @@ def test_merges_are_looked_for_once_per_arrival_of_new_authors(pdesk: Desk, monk
     known_author = pdesk.people.suggest_merges_for_new_authors()
     checked = settings_sql.get(pdesk.store.read(), MERGES_CHECKED_KEY)
     newest = pdesk.store.read().execute("SELECT max(id) FROM message").fetchone()[0]
-    assert (first, nothing_new, after_arrival, known_author, len(looks), checked) == (1, 0, 1, 0, 3, newest)
+    assert (first, nothing_new, after_arrival, known_author, looks, checked) == (
+        1,
+        0,
+        1,
+        0,
+        [{"jürgen schäfer"}, {"anna berger"}, {"anna berger"}],  # only the groups the new messages touched
+        newest,
+    )
 
 
 def test_the_companys_own_pages_are_never_suggested_as_one_person(pdesk: Desk) -> None:
