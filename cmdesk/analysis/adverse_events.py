@@ -47,11 +47,16 @@ def detect(text: str, language: str, products: Sequence[Product], *, tokens: Seq
         return PVSignal.none()
     toks = (tokens if type(tokens) is Tokens else as_tokens(tokens)) if tokens is not None else scan(text, SCAN_LIMIT)
     choice = language if language in ("de", "en") else "other"
-    matcher = _matcher(products)
+    last = _last  # _matcher's own test, here: a call per text costs more
+    matcher = last[1] if last is not None and products is last[0] else _matcher(products)
     memo: _Memo | None = matcher.memos.get(choice)  # holds the lexicon too: no cached-function call per text
     if memo is None:
         memo = matcher.memos.setdefault(choice, _Memo(pv_lexicon.lexicon(choice)))
-    scanned = _scan(toks, memo, matcher)
+    try:
+        scanned = _scan(toks, memo)
+    except KeyError:  # a form not seen before: the memo learns the text's new forms first, and the scan starts over
+        memo.learn_text(toks.norm_list, memo.lexicon, matcher)
+        scanned = _scan(toks, memo)
     if scanned is None:
         return _NOTHING  # no word of the text matters: the common case of an ordinary message
     hits, persons, found_products = scanned
@@ -88,11 +93,24 @@ def _matcher(products: Sequence[Product]) -> pv_products.ProductMatcher:
 
 _MEMO_MAX = 100_000
 # What may start at a token of one normalised form: main-scan entries, seriousness entries, whether any of
-# them has more words, first-person word?, product names, brand within one edit, and the exact second words
-# when the form matters only as the first word of such phrases (else None). () for most words.
+# them has more words, first-person word?, product names, brand within one edit, the exact second words
+# when the form matters only as the first word of such phrases (else None), and the (main, seriousness)
+# entries still viable before each next form met so far. () for most words.
+_Pair = tuple[tuple[Entry, ...], tuple[Entry, ...]]
 _Verdict = tuple[
-    tuple[Entry, ...], tuple[Entry, ...], bool, bool, list[tuple[tuple[str, ...], str]], str, frozenset[str] | None
+    tuple[Entry, ...],
+    tuple[Entry, ...],
+    bool,
+    bool,
+    list[tuple[tuple[str, ...], str]],
+    str,
+    frozenset[str] | None,
+    dict[str, _Pair],
 ]
+# The viable entries are kept per form and next form (they depend on nothing else) in a small table per
+# form: found by the next form alone, where one table of all pairs would need a tuple key built, hashed and
+# compared per lookup, and its size costs cache misses. Emptied when it grows past this.
+_NEXTS_MAX = 2_000
 
 
 def _second_words(entries: tuple[Entry, ...]) -> frozenset[str] | None:
@@ -121,7 +139,7 @@ class _Memo:
         found: _Verdict | tuple[()] = ()
         if main or serious or person or names or brand:
             seconds = None if person or names or brand else _second_words(main + serious)
-            found = (main, serious, any(e.rest for e in main + serious), person, names, brand, seconds)
+            found = (main, serious, any(e.rest for e in main + serious), person, names, brand, seconds, {})
         self.verdicts[norm] = found
         return found
 
@@ -140,34 +158,34 @@ class _Memo:
                 self.learn(norm, lexicon, matcher)
 
 
-def _scan(
-    toks: Tokens, memo: _Memo, matcher: pv_products.ProductMatcher
-) -> tuple[dict[str, list[Hit]], list[int], list[Hit]] | None:
+def _scan(toks: Tokens, memo: _Memo) -> tuple[dict[str, list[Hit]], list[int], list[Hit]] | None:
     """Lexicon hits by kind, the token indexes of first-person words and the product mentions.
 
-    None where no form of the text matters at all. The forms' verdicts pick the tokens worth a look; each of
-    the three scans (main lexicon, seriousness hints, products) takes the best entry at the leftmost
-    token and continues after it.
+    None where no form of the text matters at all. The forms' verdicts pick the tokens worth a look: a token
+    whose form matters (its verdict is not ()) and, where only phrases with an exact second word start there
+    (most such tokens), whose next word is one of them. Each of the three scans (main lexicon, seriousness
+    hints, products) takes the best entry at the leftmost token and continues after it.
+    The tokens are picked in this loop itself rather than listed first: the list, its (index, verdict) pairs
+    and the call that made them cost more than the few tests they saved here.
+    KeyError for a form the memo has not seen (:func:`detect` has it learn the text and scans again).
     """
     lexicon = memo.lexicon
+    verdicts = memo.verdicts
     norm_list = toks.norm_list
-    try:
-        visit = _visits(norm_list, memo.verdicts)
-    except KeyError:  # a form not seen before: the memo learns the text's new forms first
-        memo.learn_text(norm_list, lexicon, matcher)
-        visit = _visits(norm_list, memo.verdicts)
-    if not visit:
-        return None
     hits: dict[str, list[Hit]] = {}
     persons: list[int] = []
     found_products: list[Hit] = []
-    pairs = lexicon.pairs
     bases = toks.bases  # token offsets count from these
     main_to = serious_to = product_to = 0
     n = len(norm_list)
     last = n - 1
-    for i, found in visit:
-        main, serious, multi, person, names, brand, _ = found
+    visited = False
+    for i, norm in enumerate(norm_list):
+        found = verdicts[norm]
+        if not found or (found[6] is not None and (i == last or norm_list[i + 1] not in found[6])):
+            continue
+        visited = True
+        main, serious, multi, person, names, brand, _, nexts = found
         if person:
             persons.append(i)
         if (names or brand) and i >= product_to:
@@ -184,9 +202,13 @@ def _scan(
                     found_products.append(Hit(i, i + 1, bases[i] + t.start, bases[i] + t.end, "product", brand))
         if (main and i >= main_to) or (serious and i >= serious_to):
             if multi:
-                key = (norm_list[i], norm_list[i + 1] if i < last else "")
-                pair = pairs.get(key)
-                main, serious = pair if pair is not None else lexicon.viable_pair(key, main, serious)
+                following = norm_list[i + 1] if i < last else ""
+                pair = nexts.get(following)
+                if pair is None:
+                    if len(nexts) >= _NEXTS_MAX:
+                        nexts.clear()
+                    pair = nexts[following] = lexicon.viable_pair((norm, following), main, serious)
+                main, serious = pair
             if main and i >= main_to:
                 best = main[0]
                 if best.rest:
@@ -207,23 +229,7 @@ def _scan(
                         Hit(i, stop, bases[i] + toks[i].start, end, "seriousness", entry.label)
                     )
                     serious_to = stop
-    return hits, persons, found_products
-
-
-def _visits(norm_list: list[str], verdicts: dict[str, _Verdict | tuple[()]]) -> list[tuple[int, _Verdict]]:
-    """(index, verdict) of the tokens worth a look, in order: their form matters (its verdict is not ()), and
-    where only phrases with an exact second word start there (most such tokens), that word comes next.
-
-    One tight loop over the forms: the tokens it passes over cost no more than the test. KeyError for a form
-    the memo has not seen.
-    """
-    visit: list[tuple[int, _Verdict]] = []
-    last = len(norm_list) - 1
-    for i, norm in enumerate(norm_list):
-        found = verdicts[norm]
-        if found and (found[6] is None or (i < last and norm_list[i + 1] in found[6])):
-            visit.append((i, found))
-    return visit
+    return (hits, persons, found_products) if visited else None
 
 
 def _first_match(toks: Tokens, i: int, entries: tuple[Entry, ...]) -> tuple[int, Entry | None]:

@@ -10,7 +10,7 @@ Every judgement keeps its evidence span so the desk can show *why*.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -82,34 +82,49 @@ _CONTRAST, _SARCASM = 1, 2
 _NOTHING: _Record = (0.0, "", 0)
 _MEMO_MAX = 100_000
 
+# What a form is for mood in one language, as bits: a text's forms are read in one pass and their bits ORed,
+# instead of one set operation per question (seen? scored? a phrase start? an intensifier? a negator?), each
+# a pass over the text's forms through a table of its own.
+_SCORED = 1  # its plain reading carries mood (learnt)
+_SARCASM_START, _PHRASE_START = 2, 4  # first word of a sarcasm or mood phrase (where those are all known)
+_BOOST, _NEGATE = 8, 16  # intensifier or dampener; negator
+_RELEVANT = _SCORED | _SARCASM_START | _PHRASE_START  # without one of these a plain text has no mood
+
+
+def _fixed_bits(norm: str, lex: MoodLexicon) -> int:
+    """The bits of ``norm`` that the lexicon alone decides: all but _SCORED."""
+    sarcasm, phrases = lex.sarcasm.first_words, lex.phrases.first_words
+    return (
+        (_SARCASM_START if sarcasm is not None and norm in sarcasm else 0)
+        | (_PHRASE_START if phrases is not None and norm in phrases else 0)
+        | (_BOOST if norm in lex.intensifier_words else 0)
+        | (_NEGATE if norm in lex.negators else 0)
+    )
+
 
 @dataclass
 class _Memo:
     """What each normalised form means for mood in one language, learnt as texts come in.
 
-    ``relevant`` (None where a phrase list has one-word prefixes, so its first words are not all known) holds
-    the scored forms and the first words of the phrase and sarcasm lists: a plain text with none of them has
-    no mood, and is answered after two set operations, before the general path and its set-up.
+    ``flags`` holds the bits of each form learnt (its keys are the forms seen): a text with no form that is
+    scored or starts a phrase (where all phrase starts are known: ``first_words`` is not None) has no mood,
+    and is answered after one pass over its forms, before the general path and its set-up.
     """
 
-    records: dict[str, _Record] = field(default_factory=dict)  # plain (not elongated) reading of a form
-    seen: set[str] = field(default_factory=set)  # the keys of ``records``, as a set for set differences
-    scored: set[str] = field(default_factory=set)  # forms whose record is not _NOTHING
+    flags: dict[str, int] = field(default_factory=dict)  # bits of each form seen (_SCORED, _BOOST ...)
+    # the plain (not elongated) reading of each scored form: only those, a small table that stays in the cache
+    records: dict[str, _Record] = field(default_factory=dict)
     first_words: frozenset[str] | None = None
-    relevant: set[str] | None = None
     lexicon: MoodLexicon | None = None  # the language's lexicon, kept here: one lookup per text finds both
-
-    def __post_init__(self) -> None:
-        self.relevant = None if self.first_words is None else set(self.first_words)
 
     def learn(self, token: Token, lex: MoodLexicon, german: bool) -> _Record:
         record = _record(token, lex, german)
-        self.records[token.norm] = record
-        self.seen.add(token.norm)
-        if record is not _NOTHING:
-            self.scored.add(token.norm)
-            if self.relevant is not None:
-                self.relevant.add(token.norm)
+        norm = token.norm
+        if record is _NOTHING:
+            self.flags[norm] = _fixed_bits(norm, lex)
+        else:
+            self.flags[norm] = _fixed_bits(norm, lex) | _SCORED
+            self.records[norm] = record
         return record
 
     def learn_text(self, toks: Tokens, lex: MoodLexicon, german: bool) -> None:
@@ -119,23 +134,38 @@ class _Memo:
         same text would read differently depending on what came before it.
         """
         norms = toks.norms
-        unseen = norms - self.seen
-        if len(self.records) + len(unseen) > _MEMO_MAX:
+        flags = self.flags
+        unseen: Set[str] = {norm for norm in norms if norm not in flags}  # norms - keys() would walk the table
+        if len(flags) + len(unseen) > _MEMO_MAX:
+            self.flags.clear()
             self.records.clear()
-            self.seen.clear()
-            self.scored.clear()
-            self.__post_init__()
             unseen = norms
         for t in toks:
             if t.norm in unseen and not t.elongated:
                 self.learn(t, lex, german)
+
+    def read(self, norms: frozenset[str], lex: MoodLexicon) -> tuple[int, set[str]]:
+        """(the bits of ``norms`` ORed, those scored) after :meth:`learn_text`: a form seen only elongated is not
+        learnt, and has only the bits the lexicon decides."""
+        flags = self.flags
+        bits = 0
+        scored: set[str] = set()
+        for norm in norms:
+            found = flags.get(norm)
+            if found is None:
+                bits |= _fixed_bits(norm, lex)
+            else:
+                bits |= found
+                if found & _SCORED:
+                    scored.add(norm)
+        return bits, scored
 
 
 _MEMOS: dict[str, _Memo] = {}
 
 
 def _memo(language: str) -> _Memo:
-    """The memo of ``language``, made on first use: its phrase lists' first words seed ``relevant``."""
+    """The memo of ``language``, made on first use: it knows whether its phrase lists' first words are all known."""
     lex = lexicon.mood(language)
     phrases, sarcasm = lex.phrases.first_words, lex.sarcasm.first_words
     first = phrases | sarcasm if phrases is not None and sarcasm is not None else None
@@ -178,23 +208,36 @@ def analyse(text: str, language: str, tokens: Sequence[Token] | None = None) -> 
     lex = memo.lexicon or lexicon.mood(language)
     german = language != "en"
     norms = toks.norms
-    if not norms <= memo.seen:
+    # The forms' bits ORed, and the forms known to carry mood (they pick the few tokens worth a look), in one
+    # plain loop: a lookup per form in one table costs less than a set operation per question, each a pass
+    # through a table of its own, and reduce() over map() costs more in C calls.
+    flags = memo.flags
+    bits = 0
+    scored: set[str] = set()
+    try:
+        for norm in norms:
+            found = flags[norm]
+            if found:
+                bits |= found
+                if found & _SCORED:
+                    scored.add(norm)
+    except KeyError:  # a form not seen before
         memo.learn_text(toks, lex, german)
-    if memo.relevant is not None and norms.isdisjoint(memo.relevant) and not toks.elongated:
+        bits, scored = memo.read(norms, lex)
+    if not bits & _RELEVANT and memo.first_words is not None and not toks.elongated:
         return build.mood_result(_NEUTRAL, 0.0, {}, ())  # no scored word, no phrase start: no mood
     # Phrases and scored forms first: a text with none of them (a phrase's first word followed by something else,
     # the common case past the test above) has no mood, and is answered before the set-up below. A phrase list
     # is searched only where the text has one of its first words: the set test costs less than the call.
     sarcasm, phrases = lex.sarcasm, lex.phrases
-    ironic = sarcasm.find(toks) if sarcasm.first_words is None or not norms.isdisjoint(sarcasm.first_words) else ()
-    phrased = phrases.find(toks) if phrases.first_words is None or not norms.isdisjoint(phrases.first_words) else ()
-    scored = norms & memo.scored  # the forms known to carry mood: they pick the few tokens worth a look
+    ironic = sarcasm.find(toks) if sarcasm.first_words is None or bits & _SARCASM_START else ()
+    phrased = phrases.find(toks) if phrases.first_words is None or bits & _PHRASE_START else ()
     if not (ironic or phrased or scored or toks.elongated):
         return build.mood_result(_NEUTRAL, 0.0, {}, ())
     bases = toks.bases  # token offsets count from these
     # Most texts have no intensifier or negator at all: then no sentiment word needs to look around itself.
-    boosting = not norms.isdisjoint(lex.intensifier_words)
-    negating = not norms.isdisjoint(lex.negators)
+    boosting = bits & _BOOST
+    negating = bits & _NEGATE
     shouting: bool | None = None  # worked out when the first capitalised sentiment word needs it
     evidence: list[_Evidence] = []
     covered: set[int] = set()

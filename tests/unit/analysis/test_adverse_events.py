@@ -331,3 +331,11 @@ def test_products_with_only_negations_or_body_parts_are_a_bare_product_mention(t
 def test_side_effects_answered_with_none_are_not_suspected() -> None:
     assert suspected("Nebenwirkungen hatte ich bisher keine, super Medikament", "de") is False
     assert suspected("Side effects: none so far") is False
+
+
+def test_a_text_reads_the_same_once_its_words_are_known() -> None:
+    # The second reading takes the verdicts and next-word entries the first one cached.
+    text = "I have been taking Cardiolin for 2 weeks and I get headaches and nausea, is that normal?"
+    first = detect(text, "en", PRODUCTS)
+    assert first.suspected
+    assert detect(text, "en", PRODUCTS) == first

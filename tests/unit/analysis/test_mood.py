@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from cmdesk.analysis import mood
 from cmdesk.analysis.mood import _round, analyse
-from cmdesk.model import Emotion, MoodLabel, Span
+from cmdesk.model import Emotion, MoodLabel, MoodResult, Span
 
 
 def label(text: str, language: str) -> MoodLabel:
@@ -33,6 +34,15 @@ def test_negation_evidence_points_at_the_negator() -> None:
     result = analyse("Das ist nicht gut", "de")
     assert result.evidence == (Span(8, 13, "nicht", "negator"), Span(14, 17, "gut", "negative"))
     assert result.score == -0.3412
+
+
+def test_a_form_met_only_elongated_still_boosts() -> None:
+    # The memo learns plain forms only: "sehr", met first (and only) as "seeehr", is read by the lexicon's bits.
+    mood._MEMOS.clear()
+    assert analyse("Das ist seeehr gut", "de") == MoodResult(
+        MoodLabel.POSITIVE, 0.5377, {}, (Span(8, 14, "seeehr", "intensifier"), Span(15, 18, "gut", "positive"))
+    )
+    assert analyse("Das ist sehr gut", "de").score == 0.5377  # the plain form, now learnt, reads the same
 
 
 def test_intensifiers_and_dampeners() -> None:
