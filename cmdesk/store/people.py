@@ -95,6 +95,8 @@ def suggestions(conn: Connection, person_id: int) -> list[tuple[Any, ...]]:
     """Open merge suggestions touching the person, either as the suggested home or through one of its authors:
     (id, author id, author name, account name, account kind, handle, from person id, to person id,
     to person name, score, reasons)."""
+    # Two index-led halves (the suggestion's person; the person's authors) rather than one OR across the join,
+    # which walked every suggestion.
     rows: list[tuple[Any, ...]] = conn.execute(
         """SELECT s.id, a.id, a.name, ch.name, ch.kind, a.handle, a.person_id, s.person_id, p.display_name,
                   s.score, s.reasons
@@ -102,7 +104,11 @@ def suggestions(conn: Connection, person_id: int) -> list[tuple[Any, ...]]:
            JOIN author a ON a.id = s.author_id
            JOIN channel_account ch ON ch.id = a.account_id
            JOIN person p ON p.id = s.person_id
-           WHERE s.state = 'suggested' AND (s.person_id = ? OR a.person_id = ?)
+           WHERE s.id IN (
+               SELECT id FROM person_merge_suggestion WHERE person_id = ? AND state = 'suggested'
+               UNION
+               SELECT s2.id FROM author a2 JOIN person_merge_suggestion s2 ON s2.author_id = a2.id
+               WHERE a2.person_id = ? AND s2.state = 'suggested')
            ORDER BY s.score DESC, s.id""",
         (person_id, person_id),
     ).fetchall()

@@ -31,6 +31,7 @@ NAMES: tuple[str, ...] = (
     "m0004_queue_indexes",
     "m0005_outbox_remote",
     "m0006_pv_case_parts",
+    "m0007_merge_suggestion_person",
 )
 
 
