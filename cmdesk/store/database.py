@@ -23,7 +23,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def connect(path: Path, key: bytes, *, label: str, memory_security: bool = False, writer: bool = False) -> Connection:
     """Open ``path`` with a raw 256-bit key and prove the key by reading at once.
 
-    The ``writer`` gets the wider lookaside pool: sync inserts hundreds of rows per statement.
+    The ``writer`` gets the wider lookaside pool when the wipe is on: sync inserts hundreds of rows per statement.
 
     SQLCipher accepts any key on ``PRAGMA key`` and only fails at the first read, so
     the read happens here. The caller has already checked the key against the key
@@ -107,6 +107,11 @@ def _tune_writer(conn: Connection) -> None:
     conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
 
 
+def _wipe_asked(memory_security: bool | None) -> bool:
+    """SQLCipher's per-block wiping as asked, else as the site asks for it (see cmdesk.store.memory)."""
+    return memory.wipe_wanted() if memory_security is None else memory_security
+
+
 class Store:
     """One encrypted store file, open for reading and writing.
 
@@ -119,8 +124,7 @@ class Store:
         self, path: Path, key: bytes, *, clock: Clock | None = None, memory_security: bool | None = None
     ) -> None:
         self.path = path
-        # SQLCipher's per-block wiping, only where the site asks for it: see cmdesk.store.memory
-        self.memory_security = memory.wipe_wanted() if memory_security is None else memory_security
+        self.memory_security = _wipe_asked(memory_security)
         self.label = str(path)
         self.clock = clock or SystemClock()
         self._key = key
@@ -145,9 +149,10 @@ class Store:
         if path.exists() and path.stat().st_size > 0:
             raise StoreError(f"{path} already exists; cmdesk will not overwrite it")
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = cls(path, key, clock=clock, memory_security=memory_security)
-        conn = connect(path, key, label=store.label, memory_security=store.memory_security, writer=True)
-        store.memory_security = store.memory_security or memory.wipe_in_force()  # process-wide once on
+        wipe = _wipe_asked(memory_security)
+        store = cls(path, key, clock=clock, memory_security=wipe)
+        conn = connect(path, key, label=store.label, memory_security=wipe, writer=True)
+        store.memory_security = wipe or memory.wipe_in_force()  # process-wide once on
         _tune_writer(conn)
         store._writer = conn
         store._migrate(upto=upto)
@@ -165,9 +170,8 @@ class Store:
     ) -> Store:
         label = str(path)
         check_file(path, label=label)
-        if memory_security is None:
-            memory_security = memory.wipe_wanted()
-        conn = connect(path, key, label=label, memory_security=memory_security, writer=True)
+        wipe = _wipe_asked(memory_security)
+        conn = connect(path, key, label=label, memory_security=wipe, writer=True)
         try:
             _check_not_truncated(conn, path, label=label)
             migrations.check_not_newer(conn, label=label)
@@ -175,7 +179,7 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        store = cls(path, key, clock=clock, memory_security=memory_security or memory.wipe_in_force())
+        store = cls(path, key, clock=clock, memory_security=wipe or memory.wipe_in_force())  # process-wide once on
         store._writer = conn
         if upgrade:
             store._migrate(upto=None)

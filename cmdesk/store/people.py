@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from cmdesk.store import batch
@@ -170,9 +170,9 @@ def authors_by_name(conn: Connection, *, after_id: int = 0) -> list[tuple[int, i
 
 def authors_by_ids(conn: Connection, author_ids: Sequence[int]) -> list[tuple[int, int, str, str | None, int | None]]:
     found: list[tuple[int, int, str, str | None, int | None]] = []
-    for chunk in batch.lookup_chunks([str(a) for a in author_ids]):
+    for chunk in _id_chunks(author_ids):
         sql = f"SELECT id, account_id, name, handle, person_id FROM author WHERE id IN ({batch.marks(len(chunk))})"
-        found.extend(_author(r) for r in conn.execute(sql, [int(a) for a in chunk]).fetchall())
+        found.extend(_author(r) for r in conn.execute(sql, chunk).fetchall())
     return sorted(set(found))
 
 
@@ -182,6 +182,12 @@ def authors_of_messages_after(conn: Connection, message_id: int) -> set[int]:
         "SELECT DISTINCT author_id FROM message WHERE id > ? AND author_id IS NOT NULL", (message_id,)
     ).fetchall()
     return {int(r[0]) for r in rows}
+
+
+def _id_chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    """``ids`` in the IN-list sizes of :func:`batch.lookup_chunks` (two statement shapes only)."""
+    for chunk in batch.lookup_chunks([str(i) for i in ids]):
+        yield [int(i) for i in chunk]
 
 
 def _author(r: Sequence[Any]) -> tuple[int, int, str, str | None, int | None]:
@@ -195,12 +201,12 @@ def who_wrote_in(conn: Connection, author_ids: Sequence[int]) -> set[int]:
     message table took 2.4 s warm and 17 s cold at 10^6 messages.
     """
     found: set[int] = set()
-    for chunk in batch.lookup_chunks([str(a) for a in author_ids]):
+    for chunk in _id_chunks(author_ids):
         sql = (
             f"SELECT a.id FROM author a WHERE a.id IN ({batch.marks(len(chunk))}) AND EXISTS "
             "(SELECT 1 FROM message m WHERE m.author_id = a.id AND m.direction = 'in')"
         )
-        found.update(int(r[0]) for r in conn.execute(sql, [int(a) for a in chunk]).fetchall())
+        found.update(int(r[0]) for r in conn.execute(sql, chunk).fetchall())
     return found
 
 

@@ -10,11 +10,15 @@ from ui.queue.pane_search import PaneSearch
 from ui.queue.view import QueueView
 
 
-def test_the_search_is_handed_over_after_the_first_page_is_painted(bridge: DeskBridge, qtbot: Any) -> None:
+def _pane_search(bridge: DeskBridge, qtbot: Any) -> tuple[QueueModel, QueueView, PaneSearch]:
     model = QueueModel(bridge)
     view = QueueView(model)
     qtbot.addWidget(view)
-    pane_search = PaneSearch(bridge, model, view)
+    return model, view, PaneSearch(bridge, model, view)
+
+
+def test_the_search_is_handed_over_after_the_first_page_is_painted(bridge: DeskBridge, qtbot: Any) -> None:
+    model, view, pane_search = _pane_search(bridge, qtbot)
     pane_search.want("Nebenwirkung")
     view.painted.emit()  # a paint of the old rows: too early
     before_first_page = bridge.search_text
@@ -25,10 +29,7 @@ def test_the_search_is_handed_over_after_the_first_page_is_painted(bridge: DeskB
 
 
 def test_a_failed_read_hands_the_search_over_at_once(bridge: DeskBridge, qtbot: Any) -> None:
-    model = QueueModel(bridge)
-    view = QueueView(model)
-    qtbot.addWidget(view)
-    pane_search = PaneSearch(bridge, model, view)
+    model, _view, pane_search = _pane_search(bridge, qtbot)
     pane_search.want("Kopfschmerzen")
     model.load_failed.emit("the store is locked")
     assert bridge.search_text == "Kopfschmerzen"
