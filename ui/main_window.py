@@ -30,8 +30,8 @@ from ui.desk_life.idle import IdleWatcher
 from ui.desk_life.lock_screen import LockScreen
 from ui.desk_life.unlock import UnlockDialog
 from ui.message.pane import MessagePane
+from ui.queue.list_first import ListFirst
 from ui.queue.model import QueueModel
-from ui.queue.pane_search import PaneSearch
 from ui.queue.saved_filters import SavedFilters
 from ui.queue.search_bar import SearchBar, filter_kwargs
 from ui.queue.triage_actions import TriageActions
@@ -53,7 +53,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("cmdesk — %1").replace("%1", bridge.desk.agent_name))
         self.model = QueueModel(bridge, self)
         self.view = QueueView(self.model)
-        self.pane_search = PaneSearch(bridge, self.model, self.view, self)
         self.search = SearchBar()
         self.views = ViewsPanel(bridge, saved=saved_filters or SavedFilters())
         self.triage = TriageActions(bridge, parent_widget=self)
@@ -66,6 +65,9 @@ class MainWindow(QMainWindow):
         self._pending_changed: set[int] | None = set()
         self.sync_scheduler = SyncScheduler(bridge, parent=self)
         self._build_layout()
+        self.list_first = ListFirst(
+            bridge, self.model, self.view, (self.message_pane.delivery, self.author_panel.delivery), self
+        )
         self._build_actions()
         self._build_status_bar()
         self._refresh_timer = QTimer(self)
@@ -267,7 +269,7 @@ class MainWindow(QMainWindow):
         self._wanted_id = self.view.current_id() or self._wanted_id
         self.view.set_search(text)
         self.model.set_filter(desk.queue.filter(self._view, search=text, **chips))
-        self.pane_search.want(text)  # the pane marks it once the list shows the hits (see PaneSearch)
+        self.list_first.want(text)  # the pane marks it once the list shows the hits (see ListFirst)
 
     def _on_view_selected(self, view: str) -> None:
         self._view = view
@@ -311,8 +313,9 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("%1 messages").replace("%1", f"{total:,}".replace(",", "\u202f")))
 
     def _on_current_message_changed(self, message_id: int | None) -> None:
-        self.pane_search.apply()  # a message shown before the list is drawn (hidden window) has the new marks
-        self._show_parts(message_id)
+        self.list_first.hand_over_search()  # a message shown before the list is drawn (hidden window) has the new marks
+        self._show_parts(message_id)  # a new message or author drops what was loaded for the old one
+        self.list_first.release()  # the same one shows what was loaded for it meanwhile
 
     def _show_parts(self, message_id: int | None) -> None:
         self.message_pane.show_message(message_id)

@@ -48,11 +48,29 @@ def test_j_and_k_move_through_the_queue(window: MainWindow, qtbot: Any) -> None:
 def test_the_message_pane_and_author_panel_follow_the_current_message(window: MainWindow, qtbot: Any) -> None:
     press(qtbot, window, Qt.Key.Key_J)
     current = window.view.current_id()
-    assert current is not None
     row = window.model.queue_row(window.view.currentIndex().row())
-    assert row is not None
-    assert getattr(window.message_pane, "shown", current) == current
-    assert getattr(window.author_panel, "shown", row.person_id) == row.person_id
+    assert current is not None and row is not None
+    pane, panel = window.message_pane, window.author_panel
+    qtbot.waitUntil(lambda: pane.data is not None and panel.data is not None, timeout=5_000)
+    assert pane.data is not None and panel.data is not None
+    assert (pane.shown, pane.data.detail.message.id, panel.person_id, panel.data.profile.person.id) == (
+        current,
+        current,
+        row.person_id,
+        row.person_id,
+    )
+
+
+def test_panels_loaded_while_a_view_loads_are_shown_after_the_list(window: MainWindow, qtbot: Any) -> None:
+    press(qtbot, window, Qt.Key.Key_J)
+    current = window.view.current_id()
+    pane, panel = window.message_pane, window.author_panel
+    window.views.select_view("all")  # the message and its author are still loading: they wait for the list
+    held = (pane.delivery.paused, panel.delivery.paused)
+    qtbot.waitUntil(lambda: not pane.delivery.paused and not panel.delivery.paused, timeout=5_000)
+    qtbot.waitUntil(lambda: pane.data is not None and panel.data is not None, timeout=5_000)
+    assert pane.data is not None
+    assert (held, window.view.current_id(), pane.data.detail.message.id) == ((True, True), current, current)
 
 
 def test_slash_searches_and_escape_returns_to_the_queue(window: MainWindow, qtbot: Any) -> None:

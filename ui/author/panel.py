@@ -29,6 +29,7 @@ from ui.author.notes import NotesBox, TagChips
 from ui.author.text import plain_label
 from ui.author.timeline import Timeline
 from ui.bridge import DeskBridge
+from ui.widgets.delivery import Delivery
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class AuthorPanel(QWidget):
         self.person_id: int | None = None
         self.data: AuthorData | None = None
         self._generation = 0  # a result from an older request is dropped
+        self.delivery = Delivery()  # the window holds loads back while the queue's list loads (ListFirst)
         self._loading = False
         self._again = False
         self._drafts: dict[int, str] = {}  # unsaved notes per person: switching messages loses nothing
@@ -152,6 +154,7 @@ class AuthorPanel(QWidget):
             return
         self._keep_draft()
         self._generation += 1
+        self.delivery.drop()
         self._loading = self._again = False
         self._refresh_timer.stop()
         self.person_id = person_id
@@ -172,8 +175,8 @@ class AuthorPanel(QWidget):
         generation, person_id, desk = self._generation, self.person_id, self.bridge.desk
         self.bridge.tasks.read(
             lambda: load(desk, person_id),
-            on_done=lambda data: self._on_loaded(generation, data),
-            on_error=lambda err: self._on_load_failed(generation, err),
+            on_done=lambda data: self.delivery.send(lambda: self._on_loaded(generation, data)),
+            on_error=lambda err: self.delivery.send(lambda: self._on_load_failed(generation, err)),
         )
 
     def _on_loaded(self, generation: int, data: AuthorData) -> None:

@@ -28,6 +28,7 @@ from ui.message.header import MessageHeader
 from ui.message.highlight import marks_for
 from ui.message.thread_view import ThreadEntry, ThreadView, entries
 from ui.templates.composer import Composer
+from ui.widgets.delivery import Delivery
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class MessagePane(QWidget):
         self.shown: int | None = None  # what the main window's tests read from any right-hand part
         self.data: PaneData | None = None
         self._generation = 0
+        self.delivery = Delivery()  # the window holds loads back while the queue's list loads (ListFirst)
 
         self.empty = plain_label(self, "message_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -197,6 +199,7 @@ class MessagePane(QWidget):
 
     def clear(self) -> None:
         self._generation += 1
+        self.delivery.drop()
         self.message_id = self.shown = None
         self.data = None
         self.composer.set_message(None)
@@ -228,7 +231,11 @@ class MessagePane(QWidget):
             if generation == self._generation:
                 self.show_error(err)
 
-        self.bridge.tasks.read(lambda: load(desk, mid), on_done=done, on_error=failed)
+        self.bridge.tasks.read(
+            lambda: load(desk, mid),
+            on_done=lambda data: self.delivery.send(lambda: done(data)),
+            on_error=lambda err: self.delivery.send(lambda: failed(err)),
+        )
 
     def reload_outbox(self) -> None:
         mid = self.message_id

@@ -1,0 +1,34 @@
+"""A paused delivery keeps only the newest load and shows it on resume; a dropped one is never shown."""
+
+from __future__ import annotations
+
+from ui.widgets.delivery import Delivery
+
+
+def test_an_unpaused_delivery_shows_at_once() -> None:
+    shown: list[str] = []
+    delivery = Delivery()
+    delivery.send(lambda: shown.append("message 7"))
+    assert (shown, delivery.waiting) == (["message 7"], False)
+
+
+def test_a_paused_delivery_shows_the_newest_load_on_resume() -> None:
+    shown: list[str] = []
+    delivery = Delivery()
+    delivery.pause()
+    delivery.send(lambda: shown.append("message 7"))
+    delivery.send(lambda: shown.append("message 7 again"))
+    held = (list(shown), delivery.waiting)
+    delivery.resume()
+    delivery.resume()  # nothing is shown twice
+    assert (held, shown, delivery.paused, delivery.waiting) == (([], True), ["message 7 again"], False, False)
+
+
+def test_a_dropped_load_is_never_shown() -> None:
+    shown: list[str] = []
+    delivery = Delivery()
+    delivery.pause()
+    delivery.send(lambda: shown.append("message 7"))
+    delivery.drop()
+    delivery.resume()
+    assert (shown, delivery.waiting) == ([], False)
