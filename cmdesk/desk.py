@@ -64,7 +64,7 @@ class Desk:
         keys = keys or KeyManager()
         clock = clock or SystemClock()
         if path.exists() and path.stat().st_size > 0:
-            raise InvalidInput(f"{path} already exists; cmdesk will not overwrite it")
+            raise InvalidInput("{path} already exists; cmdesk will not overwrite it", path=path)
         path.parent.mkdir(parents=True, exist_ok=True)
         key, info = keys.new_key(mode=mode, passphrase=passphrase)
         write_keyinfo(path, info)

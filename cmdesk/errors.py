@@ -11,8 +11,19 @@ class UserError(CmdeskError):
     """Something the user can cause or fix; ``str(err)`` is one clear line to show them.
 
     The CLI prints it and exits 2; the window shows it in a message box. It never
-    contains a secret (key, passphrase, token).
+    contains a secret (key, passphrase, token), neither in the text nor in ``params``.
+
+    Raise it with an English template and named params, ``InvalidInput("The date {date} is in
+    the future.", date=text)``, so that the window can translate the literal template
+    (context "errors") and fill in the params, while ``str(err)`` stays English for the CLI
+    and the log. A message given without params is its own template and is not formatted,
+    so old-style ``InvalidInput(f"...")`` keeps working (it just cannot be translated).
     """
+
+    def __init__(self, template: str = "", /, **params: object) -> None:
+        super().__init__(template.format(**params) if params else template)
+        self.template = template
+        self.params: dict[str, object] = params
 
 
 class StoreError(UserError):
@@ -66,8 +77,8 @@ class ReconnectNeeded(ChannelError):
 class RateLimited(ChannelError):
     """The channel asks us to slow down until ``retry_at``."""
 
-    def __init__(self, message: str, *, retry_after_s: float) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, /, *, retry_after_s: float, **params: object) -> None:
+        super().__init__(template, **params)
         self.retry_after_s = retry_after_s
 
 

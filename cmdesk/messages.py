@@ -115,14 +115,14 @@ class MessageService:
     def get(self, message_id: int) -> Message:
         row = sql.get_message(self._desk.store.read(), message_id)
         if row is None:
-            raise NotFound(f"there is no message {message_id}")
+            raise NotFound("there is no message {message_id}", message_id=message_id)
         return message_from_row(row)
 
     def detail(self, message_id: int) -> MessageDetail:
         conn = self._desk.store.read()
         row = sql.get_message(conn, message_id)
         if row is None:
-            raise NotFound(f"there is no message {message_id}")
+            raise NotFound("there is no message {message_id}", message_id=message_id)
         message = message_from_row(row)
         author = None
         if message.author_id is not None:
@@ -181,7 +181,7 @@ class MessageService:
     def account(self, account_id: int) -> Account:
         r = sql.account_row(self._desk.store.read(), account_id)
         if r is None:
-            raise NotFound(f"there is no channel account {account_id}")
+            raise NotFound("there is no channel account {account_id}", account_id=account_id)
         return Account(
             id=r[0],
             name=r[1],

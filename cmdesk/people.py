@@ -128,7 +128,7 @@ class PeopleService:
         conn = self._desk.store.read()
         row = sql.person_row(conn, person_id)
         if row is None:
-            raise NotFound(f"there is no person {person_id}")
+            raise NotFound("there is no person {person_id}", person_id=person_id)
         items = self.history(person_id)
         computed, reasons = classify(_classify_input(items))
         override = AuthorType(row[4]) if row[4] else None
@@ -256,7 +256,9 @@ class PeopleService:
         if not body:
             raise InvalidInput("a note needs text")
         if len(body) > NOTE_MAX:
-            raise InvalidInput(f"a note holds at most {NOTE_MAX} characters ({len(body)} given)")
+            raise InvalidInput(
+                "a note holds at most {limit} characters ({given} given)", limit=NOTE_MAX, given=len(body)
+            )
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             self._person(conn, person_id)
@@ -345,10 +347,10 @@ class PeopleService:
         with self._desk.store.transaction() as conn:
             row = sql.suggestion(conn, suggestion_id)
             if row is None:
-                raise NotFound(f"there is no merge suggestion {suggestion_id}")
+                raise NotFound("there is no merge suggestion {suggestion_id}", suggestion_id=suggestion_id)
             _sid, author_id, target, state, current = row
             if state != "suggested":
-                raise InvalidInput(f"this suggestion was already {state}")
+                raise InvalidInput("this suggestion was already {state}", state=state)
             self._person(conn, target)
             sql.move_author(conn, author_id, target)
             if current is not None and current != target and sql.author_count(conn, current) == 0:
@@ -365,9 +367,9 @@ class PeopleService:
         with self._desk.store.transaction() as conn:
             row = sql.suggestion(conn, suggestion_id)
             if row is None:
-                raise NotFound(f"there is no merge suggestion {suggestion_id}")
+                raise NotFound("there is no merge suggestion {suggestion_id}", suggestion_id=suggestion_id)
             if row[3] != "suggested":
-                raise InvalidInput(f"this suggestion was already {row[3]}")
+                raise InvalidInput("this suggestion was already {state}", state=row[3])
             sql.decide_suggestion(
                 conn, suggestion_id, state="rejected", by=self._desk.agent_name, at=_text(self._desk.clock.now())
             )
@@ -380,7 +382,7 @@ class PeopleService:
         with self._desk.store.transaction() as conn:
             found = sql.author_person(conn, author_id)
             if found is None:
-                raise NotFound(f"there is no author {author_id}")
+                raise NotFound("there is no author {author_id}", author_id=author_id)
             old, name = found
             if old is not None and sql.author_count(conn, old) <= 1:
                 raise InvalidInput("this is the person's only identity; there is nothing to split off")
@@ -397,7 +399,7 @@ class PeopleService:
     def _person(self, conn: Any, person_id: int) -> tuple[Any, ...]:
         row = sql.person_row(conn, person_id)
         if row is None:
-            raise NotFound(f"there is no person {person_id}")
+            raise NotFound("there is no person {person_id}", person_id=person_id)
         return row
 
     def _audit(self, conn: Any, action: str, person_id: int, detail: dict[str, Any]) -> None:

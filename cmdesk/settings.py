@@ -44,13 +44,13 @@ class Settings:
 
     def get(self, key: str) -> Any:
         if key not in DEFAULTS:
-            raise InvalidInput(f"unknown setting {key!r}")
+            raise InvalidInput("unknown setting {key!r}", key=key)
         value = sql.get(self._desk.store.read(), key)
         return DEFAULTS[key] if value is None else value
 
     def set(self, key: str, value: Any) -> None:
         if key not in DEFAULTS:
-            raise InvalidInput(f"unknown setting {key!r}")
+            raise InvalidInput("unknown setting {key!r}", key=key)
         old = self.get(key)
         with self._desk.store.transaction() as conn:
             sql.put(conn, key, value)

@@ -100,7 +100,7 @@ class TriageService:
         """Assign to a colleague (or to me); ``None`` takes the messages back into "Unassigned"."""
         name = assignee.strip() if assignee else None
         if name is not None and name not in self._known_agents():
-            raise InvalidInput(f"{name!r} is not a colleague on this desk; add them in the settings first")
+            raise InvalidInput("{name!r} is not a colleague on this desk; add them in the settings first", name=name)
         summary = f"Assigned {{n}} to {name}" if name else "Unassigned {n}"
         return self._change_fields("assign", message_ids, ["assignee"], lambda row: {"assignee": name}, summary=summary)
 
@@ -109,7 +109,9 @@ class TriageService:
         try:
             target = Status(status)
         except ValueError:
-            raise InvalidInput(f"unknown status {status!r}; use open, waiting, done or no_action") from None
+            raise InvalidInput(
+                "unknown status {status!r}; use open, waiting, done or no_action", status=status
+            ) from None
         now_text = to_db_time(self._desk.clock.now())
 
         def values(row: dict[str, Any]) -> dict[str, Any] | str:
@@ -209,7 +211,9 @@ class TriageService:
         if not body:
             raise InvalidInput("a note needs text")
         if len(body) > NOTE_MAX:
-            raise InvalidInput(f"a note holds at most {NOTE_MAX} characters ({len(body)} given)")
+            raise InvalidInput(
+                "a note holds at most {limit} characters ({given} given)", limit=NOTE_MAX, given=len(body)
+            )
         now = self._desk.clock.now()
         actor = self._desk.agent_name
         notes: list[tuple[int, int]] = []
@@ -230,7 +234,7 @@ class TriageService:
         try:
             what = OutboxAction(action)
         except ValueError:
-            raise InvalidInput(f"unknown moderation action {action!r}") from None
+            raise InvalidInput("unknown moderation action {action!r}", action=action) from None
         if what not in (OutboxAction.HIDE, OutboxAction.UNHIDE):
             raise InvalidInput("moderation means hide or unhide")
         conn = self._desk.store.read()
@@ -433,7 +437,7 @@ def _tag_name(tag: str) -> str:
     if not name:
         raise InvalidInput("a tag needs a name")
     if len(name) > TAG_MAX:
-        raise InvalidInput(f"a tag is at most {TAG_MAX} characters long")
+        raise InvalidInput("a tag is at most {limit} characters long", limit=TAG_MAX)
     return name
 
 

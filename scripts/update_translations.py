@@ -7,12 +7,17 @@ de_strings.json maps an English source text (or "Context|source" where one conte
 A plural string, tr("%n message(s)", "", n), takes a list [singular, plural]: ["%n Nachricht", "%n Nachrichten"].
 en_plurals.json gives the same pair in English; it becomes cmdesk_en.qm, which holds the plural strings only,
 so that an English UI says "1 message" and "3 messages" instead of "1 message(s)".
-Placeholders (%1, %n, {name}) and menu accelerators (&) must survive in every translation.
+Placeholders (%1, %n, {name}, {name!r}) and menu accelerators (&) must survive in every translation.
+
+The core (cmdesk/) has no Qt, so lupdate cannot see its error texts: every UserError raised with a literal
+English template, InvalidInput("there is no file {path}", path=path), is collected from the source here
+and added to the .ts in context "errors", where ui/error_text.py looks it up.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import subprocess
@@ -30,11 +35,13 @@ STRINGS = TRANSLATIONS / "de_strings.json"
 TS_EN = TRANSLATIONS / "cmdesk_en.ts"
 QM_EN = TRANSLATIONS / "cmdesk_en.qm"
 EN_PLURALS = TRANSLATIONS / "en_plurals.json"
+ERROR_TEMPLATES = TRANSLATIONS / "error_templates.json"  # ui/error_text.py reads it to recognise stored error texts
 
 Translation: TypeAlias = str | list[str]
-PLACEHOLDER = re.compile(r"%(?:n|\d+)|\{[A-Za-z_]\w*\}")
+PLACEHOLDER = re.compile(r"%(?:n|\d+)|\{[A-Za-z_]\w*(?:![rsa])?(?::[^{}]*)?\}")
 ACCELERATOR = re.compile(r"&[^&\s]")
 PLURAL_FORMS = 2  # German and English both: one, other
+ERRORS_CONTEXT = "errors"  # ui/error_text.py translates a core error's template in this context
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,56 @@ def extract(ts: Path = TS) -> None:
         capture_output=True,
         text=True,
     )
+
+
+def user_error_names() -> set[str]:
+    """Names of UserError and every subclass, the calls whose first argument is a template."""
+    from cmdesk.errors import UserError
+
+    names: set[str] = set()
+    todo: list[type[UserError]] = [UserError]
+    while todo:
+        cls = todo.pop()
+        names.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return names
+
+
+def error_templates(roots: tuple[Path, ...] = (ROOT / "cmdesk", ROOT / "ui")) -> list[str]:
+    """Every literal template a UserError is raised with under ``roots``, sorted and without duplicates.
+
+    A call by name (``InvalidInput(...)``) or attribute (``errors.NotFound(...)``) counts; a message built at
+    run time (a variable, an f-string) cannot be looked up and is skipped.
+    """
+    names = user_error_names()
+    found: set[str] = set()
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+                if not (isinstance(node, ast.Call) and node.args):
+                    continue
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                first = node.args[0]
+                if name in names and isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value:
+                    found.add(first.value)
+    return sorted(found)
+
+
+def add_errors(templates: list[str], ts: Path = TS) -> None:
+    """Put ``templates`` into the .ts as context "errors" (replacing it: lupdate drops it as not found in ui/)."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    for context in list(root.iter("context")):
+        if context.findtext("name") == ERRORS_CONTEXT:
+            root.remove(context)
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = ERRORS_CONTEXT
+    for template in templates:
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = template
+        ET.SubElement(message, "translation", {"type": "unfinished"})
+    _write(tree, ts)
 
 
 def messages(ts: Path = TS) -> list[Message]:
@@ -212,6 +269,9 @@ def main() -> int:
     parser.add_argument("--strict", action="store_true", help="exit 1 when a string lacks German or English plurals")
     args = parser.parse_args()
     extract()
+    templates = error_templates()
+    add_errors(templates)
+    ERROR_TEMPLATES.write_text(json.dumps(templates, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     dictionary = load_dictionary()
     missing = fill(dictionary)
     compile_qm(TS, QM)

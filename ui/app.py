@@ -23,6 +23,7 @@ from ui import i18n, theme
 from ui.bridge import DeskBridge
 from ui.desk_life.first_run import FirstRunDialog
 from ui.desk_life.unlock import UnlockDialog
+from ui.error_text import error_text
 from ui.gc_tuning import release_startup_objects, set_aside_startup_objects
 from ui.main_window import MainWindow
 
@@ -163,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         desk = open_or_create(args)
     except UserError as err:
-        QMessageBox.critical(None, "cmdesk", str(err))
+        QMessageBox.critical(None, "cmdesk", error_text(err))
         return 2
     if desk is None:
         return 1

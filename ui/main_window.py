@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmdesk.errors import UserError
 from cmdesk.model import Status
 from cmdesk.store.keys import read_keyinfo
 from ui import shortcuts
@@ -29,6 +30,7 @@ from ui.bridge import DeskBridge
 from ui.desk_life.idle import IdleWatcher
 from ui.desk_life.lock_screen import LockScreen
 from ui.desk_life.unlock import UnlockDialog
+from ui.error_text import error_text
 from ui.message.pane import MessagePane
 from ui.queue.list_first import ListFirst
 from ui.queue.model import QueueModel
@@ -505,7 +507,7 @@ class MainWindow(QMainWindow):
             try:
                 self.bridge.unlock()
             except Exception as err:  # a user error from the keyring: show it, stay locked
-                self.statusBar().showMessage(str(err), 10_000)
+                self.statusBar().showMessage(error_text(err) if isinstance(err, UserError) else str(err), 10_000)
             return
         self.unlock_dialog = UnlockDialog(
             store_label=desk.path.name, try_unlock=lambda p: self.bridge.unlock(passphrase=p), parent=self

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from cmdesk.errors import StoreLocked, UserError
+from ui.error_text import error_text
 
 log = logging.getLogger(__name__)
 SAVES_WAIT_S = 60.0  # a lock waits this long at most for the user's own writes (milliseconds each, normally)
@@ -231,7 +232,7 @@ class TaskRunner(QObject):
             if callback is not None:
                 callback(err)
             elif isinstance(err, UserError):
-                self.task_failed.emit(task, str(err))
+                self.task_failed.emit(task, error_text(err))
             else:
                 log.error("task %r failed", task.label, exc_info=(type(err), err, err.__traceback__))
                 self.task_failed.emit(task, f"{type(err).__name__}: {err}")

@@ -107,22 +107,31 @@ def _clean_settings(kind: str, settings: dict[str, Any]) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for key, given in settings.items():
         if key not in allowed:
-            raise InvalidInput(f"a {kind} account has no setting {key!r}; it accepts: {', '.join(allowed)}")
+            raise InvalidInput(
+                "a {kind} account has no setting {key!r}; it accepts: {allowed}",
+                kind=kind,
+                key=key,
+                allowed=", ".join(allowed),
+            )
         value: Any
         if key in INT_SETTINGS:
             try:
                 value = int(given)
             except (TypeError, ValueError):
-                raise InvalidInput(f"the setting {key} must be a whole number, not {given!r}") from None
+                raise InvalidInput(
+                    "the setting {key} must be a whole number, not {given!r}", key=key, given=given
+                ) from None
             if value <= 0:
-                raise InvalidInput(f"the setting {key} must be positive")
+                raise InvalidInput("the setting {key} must be positive", key=key)
         elif not isinstance(given, str) or not given.strip():
-            raise InvalidInput(f"the setting {key} needs a value")
+            raise InvalidInput("the setting {key} needs a value", key=key)
         else:
             value = given.strip()
         cleaned[key] = value
     if "sync_interval_s" in cleaned and cleaned["sync_interval_s"] < MIN_SYNC_INTERVAL_S:
-        raise InvalidInput(f"sync_interval_s must be at least {MIN_SYNC_INTERVAL_S} seconds (channels rate-limit)")
+        raise InvalidInput(
+            "sync_interval_s must be at least {minimum} seconds (channels rate-limit)", minimum=MIN_SYNC_INTERVAL_S
+        )
     return cleaned
 
 
@@ -179,7 +188,7 @@ class AccountService:
         if row is None and (isinstance(name_or_id, int) or str(name_or_id).isdigit()):
             row = sql.account_by_id(conn, int(name_or_id))
         if row is None:
-            raise NotFound(f"there is no channel account {name_or_id!r}")
+            raise NotFound("there is no channel account {account!r}", account=name_or_id)
         account_id = int(row[0])
         counts = self._items_last_hour(conn, account_id=account_id)
         has_secret = self._has_secret(account_id) if check_secrets else None
@@ -197,7 +206,9 @@ class AccountService:
             kind = ChannelKind(kind).value
         except ValueError:
             raise InvalidInput(
-                f"unknown channel kind {kind!r}; choose one of {', '.join(k.value for k in ChannelKind)}"
+                "unknown channel kind {kind!r}; choose one of {kinds}",
+                kind=kind,
+                kinds=", ".join(k.value for k in ChannelKind),
             ) from None
         name = name.strip()
         if not name:
@@ -205,12 +216,14 @@ class AccountService:
         cleaned = _clean_settings(kind, dict(settings or {}))
         missing = [s for s in required_settings(kind) if s not in cleaned]
         if missing:
-            raise InvalidInput(f"a {kind} account needs the setting(s): {', '.join(missing)}")
+            raise InvalidInput(
+                "a {kind} account needs the setting(s): {missing}", kind=kind, missing=", ".join(missing)
+            )
         interval = int(cleaned.pop("sync_interval_s", 300))
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             if sql.name_taken(conn, name):
-                raise InvalidInput(f"an account named {name!r} already exists")
+                raise InvalidInput("an account named {name!r} already exists", name=name)
             account_id = sql.insert_account(
                 conn,
                 name=name,
@@ -241,7 +254,9 @@ class AccountService:
         merged.update(cleaned)
         missing = [s for s in required_settings(account.kind) if s not in merged]
         if missing:
-            raise InvalidInput(f"a {account.kind} account needs the setting(s): {', '.join(missing)}")
+            raise InvalidInput(
+                "a {kind} account needs the setting(s): {missing}", kind=account.kind, missing=", ".join(missing)
+            )
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             sql.update_settings(conn, account.id, settings=to_json(merged), sync_interval_s=interval)
@@ -264,7 +279,8 @@ class AccountService:
         with self._desk.store.transaction() as conn:
             if sql.has_messages(conn, account.id):
                 raise InvalidInput(
-                    f"the account {account.name!r} has stored messages and cannot be removed; pause it instead"
+                    "the account {account!r} has stored messages and cannot be removed; pause it instead",
+                    account=account.name,
                 )
             sql.delete_account(conn, account.id)
             audit.append(
@@ -326,7 +342,9 @@ class AccountService:
         try:
             self._backend().set_password(KEYRING_SERVICE, self._username(account.id), secret)
         except keyring.errors.KeyringError as err:
-            raise NoKeySource(f"the OS keyring refused the secret ({err.__class__.__name__})") from None
+            raise NoKeySource(
+                "the OS keyring refused the secret ({error_type})", error_type=err.__class__.__name__
+            ) from None
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             if account.status == "reconnect_needed":
@@ -348,7 +366,9 @@ class AccountService:
         try:
             value = self._backend().get_password(KEYRING_SERVICE, self._username(account_id))
         except keyring.errors.KeyringError as err:
-            raise NoKeySource(f"the OS keyring could not be read ({err.__class__.__name__})") from None
+            raise NoKeySource(
+                "the OS keyring could not be read ({error_type})", error_type=err.__class__.__name__
+            ) from None
         return str(value) if value else None
 
     def _has_secret(self, account_id: int) -> bool:
@@ -371,13 +391,16 @@ class AccountService:
         if not isinstance(account, Account):
             account = self.get(account)
         if account.kind == ChannelKind.FILE.value:
-            raise InvalidInput(f"{account.name!r} is a file import account; it is filled by `cmdesk import`")
+            raise InvalidInput(
+                "{account!r} is a file import account; it is filled by `cmdesk import`", account=account.name
+            )
         secret = self.secret(account)
         if self.connector_factory is not None:
             return self.connector_factory(account, secret)
         if secret is None:
             raise ReconnectNeeded(
-                f"{account.name!r} has no token or password yet; set it with `cmdesk accounts secret {account.name}`"
+                "{account!r} has no token or password yet; set it with `cmdesk accounts secret {account}`",
+                account=account.name,
             )
         from cmdesk.channels.registry import connector_for
 

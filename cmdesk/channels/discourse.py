@@ -213,7 +213,7 @@ class DiscourseConnector:
     def deliver(self, action: OutgoingAction) -> Delivery:
         """Reply in the topic (a private message is a topic too); Discourse has no hide for API users here."""
         if action.action is not OutboxAction.REPLY:
-            raise ChannelError(f"The forum connector cannot do '{action.action.value}'.")
+            raise ChannelError("The forum connector cannot do '{action}'.", action=action.action.value)
         topic = action.thread_external_id
         if not topic or not topic.isdigit():
             raise ChannelError("The forum post to answer has no topic id.")

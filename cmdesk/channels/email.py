@@ -57,9 +57,9 @@ class EmailSettings:
             address = str(settings["address"]).strip()
             imap_host = str(settings["imap_host"]).strip()
         except KeyError as missing:
-            raise InvalidInput(f"an e-mail account needs the setting {missing.args[0]}") from None
+            raise InvalidInput("an e-mail account needs the setting {setting}", setting=missing.args[0]) from None
         if "@" not in address:
-            raise InvalidInput(f"{address!r} is not an e-mail address")
+            raise InvalidInput("{address!r} is not an e-mail address", address=address)
         security = str(settings.get("security", "tls"))
         if security not in ("tls", "none"):
             raise InvalidInput("security must be 'tls' or 'none'")
@@ -121,13 +121,13 @@ class EmailConnector:
     def _uids_after(self, imap: imaplib.IMAP4, last_uid: int) -> list[int]:
         status, data = imap.uid("SEARCH", f"UID {last_uid + 1}:*")
         if status != "OK":
-            raise ChannelError(f"the mail server refused to list messages: {_text(data)}")
+            raise ChannelError("the mail server refused to list messages: {reply}", reply=_text(data))
         return sorted(int(x) for x in (data[0] or b"").split())
 
     def _fetch_raw(self, imap: imaplib.IMAP4, uid: int) -> bytes:
         status, data = imap.uid("FETCH", str(uid), "(BODY.PEEK[])")  # PEEK: reading must not mark mail as seen
         if status != "OK":
-            raise TransientChannelError(f"the mail server did not return message {uid}")
+            raise TransientChannelError("the mail server did not return message {uid}", uid=uid)
         for part in data:
             if isinstance(part, tuple) and isinstance(part[1], bytes):
                 return part[1]
@@ -137,7 +137,7 @@ class EmailConnector:
 
     def deliver(self, action: OutgoingAction) -> Delivery:
         if action.action not in (OutboxAction.REPLY, OutboxAction.PRIVATE_REPLY, OutboxAction.EMAIL):
-            raise ChannelError(f"e-mail cannot {action.action.value.replace('_', ' ')}")
+            raise ChannelError("e-mail cannot {action}", action=action.action.value.replace("_", " "))
         message = self.compose(action)
         self._send(message)
         if self.settings.sent_mailbox:
@@ -183,22 +183,30 @@ class EmailConnector:
                 smtp.send_message(message)
         except smtplib.SMTPAuthenticationError:
             raise ReconnectNeeded(
-                f"the mail server refused the login for {s.login}; enter the password again"
+                "the mail server refused the login for {login}; enter the password again", login=s.login
             ) from None
         except smtplib.SMTPRecipientsRefused as err:
-            raise ChannelError(f"the mail server refused the recipient {', '.join(err.recipients)}") from None
+            raise ChannelError(
+                "the mail server refused the recipient {recipients}", recipients=", ".join(err.recipients)
+            ) from None
         except (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError) as err:
-            raise TransientChannelError(f"cannot reach the mail server {s.smtp_host}: {_reason(err)}") from None
+            raise TransientChannelError(
+                "cannot reach the mail server {host}: {reason}", host=s.smtp_host, reason=_reason(err)
+            ) from None
         except smtplib.SMTPResponseException as err:
             if 400 <= err.smtp_code < 500:  # 4xx: try again later
-                raise TransientChannelError(f"the mail server asks to retry later: {err.smtp_code}") from None
+                raise TransientChannelError("the mail server asks to retry later: {code}", code=err.smtp_code) from None
             raise ChannelError(
-                f"the mail server did not accept the e-mail: {err.smtp_code} {_text([err.smtp_error])}"
+                "the mail server did not accept the e-mail: {code} {reply}",
+                code=err.smtp_code,
+                reply=_text([err.smtp_error]),
             ) from None
         except smtplib.SMTPException as err:
-            raise ChannelError(f"the mail server did not accept the e-mail: {err}") from None
+            raise ChannelError("the mail server did not accept the e-mail: {reason}", reason=str(err)) from None
         except OSError as err:
-            raise TransientChannelError(f"cannot reach the mail server {s.smtp_host}: {_reason(err)}") from None
+            raise TransientChannelError(
+                "cannot reach the mail server {host}: {reason}", host=s.smtp_host, reason=_reason(err)
+            ) from None
 
     def _file_in_sent(self, message: EmailMessage) -> None:
         try:
@@ -233,7 +241,9 @@ class EmailConnector:
     def _select(self, imap: imaplib.IMAP4, mailbox: str) -> int:
         status, _data = imap.select(_quote(mailbox), readonly=True)
         if status != "OK":
-            raise ChannelError(f"the mailbox {mailbox!r} does not exist on {self.settings.imap_host}")
+            raise ChannelError(
+                "the mailbox {mailbox!r} does not exist on {host}", mailbox=mailbox, host=self.settings.imap_host
+            )
         _, validity = imap.response("UIDVALIDITY")
         try:
             return int(validity[0]) if validity and validity[0] else 0
@@ -252,27 +262,31 @@ class _ImapSession:
     def __enter__(self) -> imaplib.IMAP4:
         s = self.settings
         if not self.secret:
-            raise ReconnectNeeded(f"no password stored for {s.login}; set it with 'cmdesk accounts secret'")
+            raise ReconnectNeeded("no password stored for {login}; set it with 'cmdesk accounts secret'", login=s.login)
         try:
             if s.security == "tls":
                 self.imap = imaplib.IMAP4_SSL(s.imap_host, s.imap_port, timeout=TIMEOUT_S)
             else:
                 self.imap = imaplib.IMAP4(s.imap_host, s.imap_port, timeout=TIMEOUT_S)
         except (OSError, imaplib.IMAP4.error) as err:
-            raise TransientChannelError(f"cannot reach the mail server {s.imap_host}: {_reason(err)}") from None
+            raise TransientChannelError(
+                "cannot reach the mail server {host}: {reason}", host=s.imap_host, reason=_reason(err)
+            ) from None
         try:
             self.imap.login(s.login, self.secret)
         except imaplib.IMAP4.error:
             self._close()
             raise ReconnectNeeded(
-                f"the mail server refused the login for {s.login}; enter the password again"
+                "the mail server refused the login for {login}; enter the password again", login=s.login
             ) from None
         return self.imap
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if isinstance(exc, (OSError, imaplib.IMAP4.abort)) and not isinstance(exc, ChannelError):
             self._close()
-            raise TransientChannelError(f"the connection to {self.settings.imap_host} broke: {_reason(exc)}") from None
+            raise TransientChannelError(
+                "the connection to {host} broke: {reason}", host=self.settings.imap_host, reason=_reason(exc)
+            ) from None
         self._close()
 
     def _close(self) -> None:
@@ -437,7 +451,7 @@ def _attachment(spec: Any) -> tuple[bytes, str, str]:
         try:
             return path.read_bytes(), str(spec.get("filename") or path.name), content_type
         except OSError as err:
-            raise InvalidInput(f"cannot attach {path}: {err.strerror}") from None
+            raise InvalidInput("cannot attach {path}: {reason}", path=path, reason=err.strerror) from None
     try:
         data = base64.b64decode(str(spec["data_base64"]), validate=True)
     except (KeyError, ValueError):

@@ -235,7 +235,7 @@ class FacebookConnector:
         if action.action in (OutboxAction.HIDE, OutboxAction.UNHIDE):
             self.graph.post(target, json_body={"is_hidden": action.action is OutboxAction.HIDE})
             return Delivery(remote_id=target)
-        raise ChannelError(f"Facebook cannot do '{action.action.value}'.")
+        raise ChannelError("Facebook cannot do '{action}'.", action=action.action.value)
 
     def find_delivered(self, action: OutgoingAction, *, since: datetime) -> Delivery | None:
         """Comment replies: look under the comment for our page's reply with the same text; hide: read is_hidden."""

@@ -80,7 +80,7 @@ def parse_mapping(text: str) -> dict[str, str]:
     for part in filter(None, (p.strip() for p in text.split(","))):
         field, sep, column = part.partition("=")
         if not sep or not column.strip():
-            raise InvalidInput(f"mapping entries look like field=column, not {part!r}")
+            raise InvalidInput("mapping entries look like field=column, not {part!r}", part=part)
         mapping[field.strip()] = column.strip()
     return mapping
 
@@ -103,13 +103,19 @@ def guess_mapping(columns: list[str]) -> dict[str, str]:
 def check_mapping(mapping: Mapping[str, str], columns: list[str] | None) -> None:
     unknown = [f for f in mapping if f not in FIELDS]
     if unknown:
-        raise InvalidInput(f"unknown mapping field(s) {', '.join(unknown)}; use {', '.join(FIELDS)}")
+        raise InvalidInput(
+            "unknown mapping field(s) {unknown}; use {fields}", unknown=", ".join(unknown), fields=", ".join(FIELDS)
+        )
     if "text" not in mapping:
         raise InvalidInput("the mapping needs a text column (text=COLUMN); none could be guessed")
     if columns is not None:
         missing = [c for c in mapping.values() if c not in columns and "." not in c]
         if missing:
-            raise InvalidInput(f"the file has no column(s) {', '.join(missing)}; it has: {', '.join(columns)}")
+            raise InvalidInput(
+                "the file has no column(s) {missing}; it has: {columns}",
+                missing=", ".join(missing),
+                columns=", ".join(columns),
+            )
 
 
 # -- reading files -------------------------------------------------------------------------
@@ -129,14 +135,14 @@ def read_rows(path: Path) -> tuple[list[str] | None, Iterator[RawRow]]:
     """The file's column names (CSV only; None for JSON) and its rows, by file extension."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise NotFound(f"there is no file {path}")
+        raise NotFound("there is no file {path}", path=path)
     if suffix in {".csv", ".tsv"}:
         return _csv_rows(path)
     if suffix in (".jsonl", ".ndjson"):
         return None, _jsonl_rows(path)
     if suffix == ".json":
         return None, _json_rows(path)
-    raise InvalidInput(f"{path.name}: cmdesk imports .csv, .json and .jsonl files")
+    raise InvalidInput("{file}: cmdesk imports .csv, .json and .jsonl files", file=path.name)
 
 
 def _csv_rows(path: Path) -> tuple[list[str], Iterator[RawRow]]:
@@ -152,7 +158,7 @@ def _csv_rows(path: Path) -> tuple[list[str], Iterator[RawRow]]:
         header = next(reader)
     except StopIteration:
         handle.close()
-        raise InvalidInput(f"{path.name} is empty") from None
+        raise InvalidInput("{file} is empty", file=path.name) from None
     csv.field_size_limit(10_000_000)
 
     def rows() -> Iterator[RawRow]:
@@ -195,14 +201,14 @@ def _json_rows(path: Path) -> Iterator[RawRow]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except ValueError as err:
-        raise InvalidInput(f"{path.name} is not valid JSON: {err}") from None
+        raise InvalidInput("{file} is not valid JSON: {reason}", file=path.name, reason=str(err)) from None
     if isinstance(data, dict):  # {"data": [...]} as the Graph API and many tools export
         lists = [v for k, v in data.items() if isinstance(v, list) and k in ("data", "items", "messages", "results")]
         if not lists:
-            raise InvalidInput(f"{path.name}: expected a list of messages, or an object with a 'data' list")
+            raise InvalidInput("{file}: expected a list of messages, or an object with a 'data' list", file=path.name)
         data = lists[0]
     if not isinstance(data, list):
-        raise InvalidInput(f"{path.name}: expected a list of messages")
+        raise InvalidInput("{file}: expected a list of messages", file=path.name)
     for number, value in enumerate(data, start=1):
         yield _json_value(number, value)
 

@@ -244,7 +244,7 @@ def _classify_exception(exc: BaseException) -> NoReturn:
     if isinstance(exc, requests.ConnectionError | ConnectionError):
         raise TransientChannelError("Could not connect to the channel (network down or connection reset).") from None
     if isinstance(exc, requests.RequestException):
-        raise ChannelError(f"The request to the channel failed ({type(exc).__name__}).") from None
+        raise ChannelError("The request to the channel failed ({error_type}).", error_type=type(exc).__name__) from None
     raise exc
 
 
@@ -261,23 +261,31 @@ def _classify_response(response: requests.Response, *, clock: Clock, secret: str
 
     if "quotaExceeded" in reasons or "dailyLimitExceeded" in reasons:
         raise RateLimited(
-            f"The daily API quota is used up; it resets at midnight Pacific time. ({message})",
+            "The daily API quota is used up; it resets at midnight Pacific time. ({message})",
+            message=message,
             retry_after_s=seconds_to_pacific_midnight(now),
         )
     if reasons & {"rateLimitExceeded", "userRateLimitExceeded"}:
-        raise RateLimited(f"Too many requests: {message}", retry_after_s=DEFAULT_429_WAIT_S)
+        raise RateLimited("Too many requests: {message}", message=message, retry_after_s=DEFAULT_429_WAIT_S)
     if code in GRAPH_TOKEN_CODES or status == 401:
-        raise ReconnectNeeded(f"The connection to {host} expired or was revoked; reconnect the account. ({message})")
+        raise ReconnectNeeded(
+            "The connection to {host} expired or was revoked; reconnect the account. ({message})",
+            host=host,
+            message=message,
+        )
     if (
         status == 403
         and isinstance(body, dict)
         and body.get("error_type") == "invalid_access"
         and "key is invalid" in message
     ):
-        raise ReconnectNeeded(f"The API key for {host} is no longer valid; reconnect the account. ({message})")
+        raise ReconnectNeeded(
+            "The API key for {host} is no longer valid; reconnect the account. ({message})", host=host, message=message
+        )
     if code in GRAPH_RATE_CODES:
         raise RateLimited(
-            f"The channel is throttling us: {message}",
+            "The channel is throttling us: {message}",
+            message=message,
             retry_after_s=usage_wait_s(response.headers) or DEFAULT_RATE_WAIT_S,
         )
     if status == 429:
@@ -290,10 +298,12 @@ def _classify_response(response: requests.Response, *, clock: Clock, secret: str
             wait = float(seconds)
         else:
             wait = DEFAULT_429_WAIT_S
-        raise RateLimited(f"Too many requests to {host}; waiting as asked.", retry_after_s=wait)
+        raise RateLimited("Too many requests to {host}; waiting as asked.", host=host, retry_after_s=wait)
     if status >= 500 or code in GRAPH_TRANSIENT_CODES or (err is not None and err.get("is_transient") is True):
-        raise TransientChannelError(f"{host} had a temporary problem ({message}); will try again.")
-    raise ChannelError(f"{host} refused the request: {message}")
+        raise TransientChannelError(
+            "{host} had a temporary problem ({message}); will try again.", host=host, message=message
+        )
+    raise ChannelError("{host} refused the request: {message}", host=host, message=message)
 
 
 def call(
@@ -320,7 +330,9 @@ def call(
     try:
         return response.json()
     except ValueError:
-        raise TransientChannelError(f"{_host(response)} sent an answer that is not JSON; will try again.") from None
+        raise TransientChannelError(
+            "{host} sent an answer that is not JSON; will try again.", host=_host(response)
+        ) from None
 
 
 def same_origin(url: str, base_url: str) -> bool:

@@ -181,7 +181,7 @@ class InstagramConnector:
         if action.action in (OutboxAction.HIDE, OutboxAction.UNHIDE):
             self.graph.post(target, json_body={"hide": action.action is OutboxAction.HIDE})
             return Delivery(remote_id=target)
-        raise ChannelError(f"Instagram cannot do '{action.action.value}' here.")
+        raise ChannelError("Instagram cannot do '{action}' here.", action=action.action.value)
 
     def find_delivered(self, action: OutgoingAction, *, since: datetime) -> Delivery | None:
         """A reply: look among the comment's replies for one by our account with the same text."""

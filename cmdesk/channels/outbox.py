@@ -94,7 +94,7 @@ class Outbox:
     def get(self, outbox_id: int) -> OutboxItem:
         row = sql.item_row(self._desk.store.read(), outbox_id)
         if row is None:
-            raise NotFound(f"there is no outbox item {outbox_id}")
+            raise NotFound("there is no outbox item {outbox_id}", outbox_id=outbox_id)
         return _item(row)
 
     def items_for(self, message_id: int) -> list[OutboxItem]:
@@ -124,14 +124,14 @@ class Outbox:
         try:
             action = OutboxAction(action)
         except ValueError:
-            raise InvalidInput(f"unknown outbox action {action!r}") from None
+            raise InvalidInput("unknown outbox action {action!r}", action=action) from None
         if action in TEXT_ACTIONS and not text.strip():
             raise InvalidInput("a reply needs text")
         conn = self._desk.store.read()
         if message_id is not None:
             message_account = sql.message_account(conn, message_id)
             if message_account is None:
-                raise NotFound(f"there is no message {message_id}")
+                raise NotFound("there is no message {message_id}", message_id=message_id)
             account_id = message_account if account is None else self._desk.accounts.get(account).id
         elif account is not None:
             account_id = self._desk.accounts.get(account).id
@@ -139,7 +139,9 @@ class Outbox:
             raise InvalidInput("an outbox item needs a message or an account")
         target = self._desk.accounts.get(account_id)
         if target.kind == ChannelKind.FILE.value:
-            raise InvalidInput(f"{target.name!r} holds imported messages; answer them on the channel they came from")
+            raise InvalidInput(
+                "{target!r} holds imported messages; answer them on the channel they came from", target=target.name
+            )
         now = self._desk.clock.now()
         payload = {"text": text, "extra": extra or {}}
         with self._desk.store.transaction() as wconn:
@@ -169,7 +171,9 @@ class Outbox:
         item = self.get(outbox_id)
         if item.state not in (OutboxState.FAILED, OutboxState.UNKNOWN):
             raise InvalidInput(
-                f"outbox item {outbox_id} is {item.state.value}; only failed or unknown items are retried"
+                "outbox item {outbox_id} is {state}; only failed or unknown items are retried",
+                outbox_id=outbox_id,
+                state=item.state.value,
             )
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
@@ -189,7 +193,11 @@ class Outbox:
         """A human verified on the channel that an "unknown" item was posted."""
         item = self.get(outbox_id)
         if item.state != OutboxState.UNKNOWN:
-            raise InvalidInput(f"outbox item {outbox_id} is {item.state.value}, not waiting for verification")
+            raise InvalidInput(
+                "outbox item {outbox_id} is {state}, not waiting for verification",
+                outbox_id=outbox_id,
+                state=item.state.value,
+            )
         self._finish(item, OutboxState.SENT, actor=self._desk.agent_name, delivery=Delivery(None, remote_url))
 
     # -- delivering -----------------------------------------------------------------------

@@ -44,14 +44,14 @@ def connector_for(
     """Build the connector for an account from its settings and secret (the secret comes from the keyring)."""
     factory = _FACTORIES.get(kind)
     if factory is None:
-        raise InvalidInput(f"cmdesk has no connector for channel kind {kind!r}")
+        raise InvalidInput("cmdesk has no connector for channel kind {kind!r}", kind=kind)
     merged = dict(settings)
     if not merged.get("base_url") and kind in DEFAULT_BASE_URLS:
         merged["base_url"] = DEFAULT_BASE_URLS[kind]
     needed = (*SETTINGS[kind], "base_url") if kind in DEFAULT_BASE_URLS else SETTINGS[kind]
     missing = [name for name in dict.fromkeys(needed) if not merged.get(name)]
     if missing:
-        raise InvalidInput(f"the {kind} account needs the setting(s): {', '.join(missing)}")
+        raise InvalidInput("the {kind} account needs the setting(s): {missing}", kind=kind, missing=", ".join(missing))
     return factory(merged, secret, clock, session)
 
 

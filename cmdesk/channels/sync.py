@@ -153,9 +153,13 @@ class SyncEngine:
         """
         account = self._desk.accounts.get(name_or_id)
         if account.kind == ChannelKind.FILE.value:
-            raise InvalidInput(f"{account.name!r} is a file import account; fill it with `cmdesk import`")
+            raise InvalidInput(
+                "{account!r} is a file import account; fill it with `cmdesk import`", account=account.name
+            )
         if account.status == "paused":
-            raise InvalidInput(f"{account.name!r} is paused; resume it first (`cmdesk accounts resume`)")
+            raise InvalidInput(
+                "{account!r} is paused; resume it first (`cmdesk accounts resume`)", account=account.name
+            )
         result = SyncResult(account_id=account.id, account=account.name)
         try:
             connector = connector or self._desk.accounts.connector(account)

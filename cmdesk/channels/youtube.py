@@ -181,13 +181,15 @@ class YouTubeConnector:
                 action.action, str(action.extra.get("moderation_status", ""))
             )
             if status not in MODERATION_STATUSES:
-                raise ChannelError(f"YouTube moderation status must be one of {', '.join(MODERATION_STATUSES)}.")
+                raise ChannelError(
+                    "YouTube moderation status must be one of {statuses}.", statuses=", ".join(MODERATION_STATUSES)
+                )
             params: dict[str, Any] = {"id": action.target_external_id, "moderationStatus": status}
             if status == "rejected" and action.extra.get("ban_author") is True:
                 params["banAuthor"] = "true"
             self._call("POST", "comments/setModerationStatus", params)
             return Delivery(remote_id=action.target_external_id)
-        raise ChannelError(f"YouTube cannot do '{action.action.value}'.")
+        raise ChannelError("YouTube cannot do '{action}'.", action=action.action.value)
 
     def find_delivered(self, action: OutgoingAction, *, since: datetime) -> Delivery | None:
         """A reply: list the top-level comment's replies and look for ours with the same text."""
@@ -223,7 +225,7 @@ class YouTubeConnector:
         body = self._call("GET", "channels", {"part": "snippet", "id": self.channel_id})
         items = body.get("items") if isinstance(body, dict) else None
         if not isinstance(items, list) or not items or not isinstance(items[0], dict):
-            raise ChannelError(f"YouTube knows no channel {self.channel_id}.")
+            raise ChannelError("YouTube knows no channel {channel_id}.", channel_id=self.channel_id)
         snippet = items[0].get("snippet")
         title = opt_str(snippet if isinstance(snippet, dict) else None, "title") or self.channel_id
         return f"YouTube channel {title}"

@@ -47,7 +47,7 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise InvalidInput(f"settings look like key=value, not {pair!r}")
+            raise InvalidInput("settings look like key=value, not {pair!r}", pair=pair)
         settings[key.strip()] = value
     return settings
 

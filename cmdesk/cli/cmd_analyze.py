@@ -70,7 +70,7 @@ def _jsonl(stream: TextIO, text_field: str, id_field: str) -> Iterator[tuple[int
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield n, None, InvalidInput(f"not valid JSON ({err.msg})")
+            yield n, None, InvalidInput("not valid JSON ({reason})", reason=err.msg)
             continue
         if not isinstance(record, dict):
             yield n, None, InvalidInput("the line is not a JSON object")
@@ -83,7 +83,7 @@ def _csv(stream: TextIO, text_field: str, id_field: str) -> Iterator[tuple[int, 
     if reader.fieldnames is None:
         return
     if text_field not in reader.fieldnames:
-        raise InvalidInput(f"the CSV header has no column {text_field!r}; choose one with --text-field")
+        raise InvalidInput("the CSV header has no column {column!r}; choose one with --text-field", column=text_field)
     for record in reader:
         yield reader.line_num, record.get(id_field), record.get(text_field) or ""
 
@@ -97,9 +97,9 @@ def _open(path: str) -> TextIO:
     try:
         return Path(path).open(encoding="utf-8-sig", errors="replace", newline="")
     except FileNotFoundError:
-        raise NotFound(f"there is no input file {path}") from None
+        raise NotFound("there is no input file {path}", path=path) from None
     except OSError as err:
-        raise InvalidInput(f"cannot read {path}: {err.strerror}") from None
+        raise InvalidInput("cannot read {path}: {reason}", path=path, reason=err.strerror) from None
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

@@ -32,7 +32,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         try:
             at = datetime.fromisoformat(args.now)
         except ValueError:
-            raise InvalidInput(f"--now {args.now!r} is not an ISO 8601 time") from None
+            raise InvalidInput("--now {now!r} is not an ISO 8601 time", now=args.now) from None
         if at.tzinfo is None:
             raise InvalidInput("--now needs a time zone, e.g. +00:00")
         clock = FixedClock(at)

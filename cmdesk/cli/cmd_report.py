@@ -28,7 +28,7 @@ def _day(text: str, flag: str) -> datetime:
     try:
         return datetime.fromisoformat(text + "T00:00:00+00:00")
     except ValueError:
-        raise InvalidInput(f"{flag} {text!r} is not a date like 2026-11-24") from None
+        raise InvalidInput("{flag} {text!r} is not a date like 2026-11-24", flag=flag, text=text) from None
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -169,4 +169,4 @@ def _validate_view(view: str) -> None:
         return
     if view.startswith("account:") and view.split(":", 1)[1].isdigit():
         return
-    raise InvalidInput(f"unknown view {view!r}; use one of {', '.join(VIEWS)} or account:ID")
+    raise InvalidInput("unknown view {view!r}; use one of {views} or account:ID", view=view, views=", ".join(VIEWS))

@@ -83,9 +83,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         data = json.loads(args.file.read_text(encoding="utf-8"))
     except OSError as err:
-        raise InvalidInput(f"cannot read {args.file}: {err.strerror}") from None
+        raise InvalidInput("cannot read {path}: {reason}", path=args.file, reason=err.strerror) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InvalidInput(f"{args.file} is not a JSON file ({err})") from None
+        raise InvalidInput("{path} is not a JSON file ({reason})", path=args.file, reason=str(err)) from None
     desk = open_desk(args)
     try:
         added = desk.templates.import_json(data, source=args.file.name)

@@ -38,7 +38,7 @@ def load_case(conn: Connection, case_id: int, *, settings: dict[str, Any]) -> Ca
     """The case with its products, events, source snapshots and follow-ups; ``settings`` name the sender."""
     row = pv_sql.case_row(conn, case_id)
     if row is None:
-        raise NotFound(f"PV case {case_id} does not exist")
+        raise NotFound("PV case {case_id} does not exist", case_id=case_id)
     products = tuple(
         CaseProduct(
             id=r[0],
@@ -122,7 +122,7 @@ def load_source(conn: Connection, message_id: int) -> prefill.SourceMessage:
     """A message as ``prefill`` reads it, to open a case from or add to one."""
     row = pv_sql.source_row(conn, message_id)
     if row is None:
-        raise NotFound(f"message {message_id} does not exist")
+        raise NotFound("message {message_id} does not exist", message_id=message_id)
     return prefill.SourceMessage(
         id=row[0],
         text=row[1],

@@ -308,7 +308,11 @@ def _patient(role: ET.Element, case: Case) -> None:
         _el(person, "administrativeGenderCode", nullFlavor="UNK")
     if patient.age_value is not None:
         if patient.age_unit not in c.AGE_UNITS:
-            raise InvalidInput(f"Case {case.reference}: the age unit {patient.age_unit!r} is not a UCUM age unit.")
+            raise InvalidInput(
+                "Case {case}: the age unit {age_unit!r} is not a UCUM age unit.",
+                case=case.reference,
+                age_unit=patient.age_unit,
+            )
         obs = _el(_el(role, "subjectOf2", typeCode="SBJ"), "observation", classCode="OBS", moodCode="EVN")
         _el(obs, "code", code="3", displayName="age", codeSystem=c.CS_OBSERVATION)
         _el(obs, "value", value=str(patient.age_value), unit=patient.age_unit, xsi_type="PQ")

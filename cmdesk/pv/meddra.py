@@ -81,10 +81,14 @@ def release_info(folder: Path) -> tuple[str, str]:
 def load_release(desk: Desk, folder: Path, *, version: str = "", language: str = "") -> LoadResult:
     """Load (or replace) one language of a MedDRA release from its MedAscii folder."""
     if not folder.is_dir():
-        raise InvalidInput(f"{folder} is not a folder; point to the MedAscii folder of the MedDRA release")
+        raise InvalidInput(
+            "{folder} is not a folder; point to the MedAscii folder of the MedDRA release", folder=folder
+        )
     missing = [name for name in REQUIRED_FILES if not (folder / name).exists()]
     if missing:
-        raise InvalidInput(f"{folder} is not a MedDRA MedAscii folder: {', '.join(missing)} missing")
+        raise InvalidInput(
+            "{folder} is not a MedDRA MedAscii folder: {missing} missing", folder=folder, missing=", ".join(missing)
+        )
     file_version, file_language = release_info(folder)
     version = version or file_version
     language = language or file_language
@@ -138,7 +142,9 @@ def search(
     if not language:
         language = "English" if "English" in loaded else next(iter(loaded))
     if language not in loaded:
-        raise NotFound(f"MedDRA is not loaded in {language}; loaded: {', '.join(loaded)}")
+        raise NotFound(
+            "MedDRA is not loaded in {language}; loaded: {loaded}", language=language, loaded=", ".join(loaded)
+        )
     rows = pv_sql.search_llts(conn, needle, language=language, limit=limit, include_non_current=include_non_current)
     version = loaded[language]
     return [LLTMatch(r[0], r[1], r[2], r[3], r[4], version, r[5]) for r in rows]

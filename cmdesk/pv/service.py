@@ -166,7 +166,11 @@ class PVService:
             source = case_loading.load_source(conn, message_id)
             self._not_in_case(conn, message_id)
             if case.person_id is not None and source.person_id is not None and case.person_id != source.person_id:
-                raise InvalidInput(f"message {message_id} was written by another person than case {case.reference}")
+                raise InvalidInput(
+                    "message {message_id} was written by another person than case {case}",
+                    message_id=message_id,
+                    case=case.reference,
+                )
             screened = self._attach(conn, case_id, source, now=now, actor=self._desk.agent_name)
             self._touch(conn, case_id, now)
             self._audit(conn, "pv.case.add_message", case_id, {"message_id": message_id})
@@ -180,7 +184,7 @@ class PVService:
         allowed = {"reporter", "patient", "products", "events", "seriousness", "narrative", "day0", "day0_reason"}
         unknown = set(changes) - allowed
         if unknown:
-            raise InvalidInput(f"these case fields cannot be changed here: {', '.join(sorted(unknown))}")
+            raise InvalidInput("these case fields cannot be changed here: {fields}", fields=", ".join(sorted(unknown)))
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             case = self._load(conn, case_id)
@@ -250,7 +254,7 @@ class PVService:
                 given: dict[str, bool] = changes["seriousness"]
                 bad = set(given) - set(SERIOUSNESS_CRITERIA)
                 if bad:
-                    raise InvalidInput(f"unknown seriousness criteria: {', '.join(sorted(bad))}")
+                    raise InvalidInput("unknown seriousness criteria: {criteria}", criteria=", ".join(sorted(bad)))
                 new = {c: bool(given.get(c, False)) for c in SERIOUSNESS_CRITERIA}
                 serious = any(new.values())
                 pv_sql.set_seriousness(conn, case_id, seriousness=to_json(new), serious=serious)
@@ -289,7 +293,11 @@ class PVService:
             self._require(case, (CaseState.DRAFT,), "mark as ready")
             check = validation.check(case)
             if not check.valid:
-                raise InvalidInput(f"case {case.reference} is not valid yet; missing: {'; '.join(check.missing)}")
+                raise InvalidInput(
+                    "case {case} is not valid yet; missing: {missing}",
+                    case=case.reference,
+                    missing="; ".join(check.missing),
+                )
             case = self._set_state(conn, case, CaseState.READY)
         return self._changed(case)
 
@@ -371,7 +379,7 @@ class PVService:
         case = self.get(case_id)
         requested = [f for f in case.follow_ups if f.outcome == "requested"]
         if not requested:
-            raise InvalidInput(f"no follow-up was requested for case {case.reference}")
+            raise InvalidInput("no follow-up was requested for case {case}", case=case.reference)
         return self._follow_up(case_id, channel or requested[-1].channel, outcome, None, note)
 
     def link_as_follow_up(self, case_id: int, of_case_id: int) -> Case:
@@ -382,7 +390,9 @@ class PVService:
             case = self._load(conn, case_id)
             other = self._load(conn, of_case_id)
             if other.follow_up_of == case_id:
-                raise InvalidInput(f"{other.reference} is already a follow-up of {case.reference}")
+                raise InvalidInput(
+                    "{other} is already a follow-up of {case}", other=other.reference, case=case.reference
+                )
             pv_sql.set_follow_up_of(conn, case_id, of_case_id)
             self._audit(conn, "pv.case.link_follow_up", case_id, {"old": case.follow_up_of, "new": of_case_id})
             self._touch(conn, case_id, self._desk.clock.now())
@@ -401,9 +411,11 @@ class PVService:
             for mid in dict.fromkeys(message_ids):
                 old = pv_sql.screening(conn, mid)
                 if old is None:
-                    raise NotFound(f"message {mid} does not exist")
+                    raise NotFound("message {message_id} does not exist", message_id=mid)
                 if old == PVScreening.CASE.value:
-                    raise InvalidInput(f"message {mid} belongs to a PV case; close the case instead")
+                    raise InvalidInput(
+                        "message {message_id} belongs to a PV case; close the case instead", message_id=mid
+                    )
                 if old == PVScreening.NOT_AE.value:
                     continue
                 pv_sql.set_screening(conn, mid, screening=PVScreening.NOT_AE.value, reason=why)
@@ -476,7 +488,11 @@ class PVService:
         if case.state not in states:
             allowed = " or ".join(s.value for s in states)
             raise InvalidInput(
-                f"cannot {verb} case {case.reference}: it is {case.state.value}, and only a {allowed} case can be"
+                "cannot {verb} case {case}: it is {state}, and only a {allowed} case can be",
+                verb=verb,
+                case=case.reference,
+                state=case.state.value,
+                allowed=allowed,
             )
 
     def _set_state(self, conn: Connection, case: Case, state: CaseState, *, reason: str = "") -> Case:
@@ -507,7 +523,7 @@ class PVService:
         with self._desk.store.transaction() as conn:
             case = self._load(conn, case_id)
             if case.state == CaseState.CLOSED_INVALID:
-                raise InvalidInput(f"case {case.reference} is closed; open it again as a new case")
+                raise InvalidInput("case {case} is closed; open it again as a new case", case=case.reference)
             pv_sql.insert_follow_up(
                 conn,
                 case_id=case_id,
@@ -546,7 +562,9 @@ class PVService:
     def _not_in_case(self, conn: Connection, message_id: int) -> None:
         reference = pv_sql.case_reference_of_message(conn, message_id)
         if reference is not None:
-            raise InvalidInput(f"message {message_id} already belongs to case {reference}")
+            raise InvalidInput(
+                "message {message_id} already belongs to case {reference}", message_id=message_id, reference=reference
+            )
 
     def _attach(
         self, conn: Connection, case_id: int, source: prefill.SourceMessage, *, now: datetime, actor: str

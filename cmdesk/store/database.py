@@ -48,7 +48,8 @@ def connect(path: Path, key: bytes, *, label: str, memory_security: bool = False
     except DatabaseError:
         conn.close()
         raise StoreDamaged(
-            f"{label} cannot be read although the key is right: the file is damaged or truncated; restore a backup"
+            "{label} cannot be read although the key is right: the file is damaged or truncated; restore a backup",
+            label=label,
         ) from None
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -72,17 +73,19 @@ def _memory_security_on() -> None:
 def check_file(path: Path, *, label: str) -> None:
     """Reject what is plainly not a store before any key is tried (nothing is written)."""
     if not path.exists():
-        raise NotAStore(f"there is no store at {label}; create one with `cmdesk init`")
+        raise NotAStore("there is no store at {label}; create one with `cmdesk init`", label=label)
     if path.is_dir():
-        raise NotAStore(f"{label} is a folder, not a cmdesk store")
+        raise NotAStore("{label} is a folder, not a cmdesk store", label=label)
     with path.open("rb") as fh:
         head = fh.read(16)
     if head == SQLITE_HEADER:
-        raise NotAStore(f"{label} is a plain, unencrypted SQLite database, not a cmdesk store")
+        raise NotAStore("{label} is a plain, unencrypted SQLite database, not a cmdesk store", label=label)
     if len(head) < 16:
-        raise NotAStore(f"{label} is empty or too short to be a cmdesk store")
+        raise NotAStore("{label} is empty or too short to be a cmdesk store", label=label)
     if all(32 <= b < 127 or b in b"\r\n\t" for b in head):
-        raise NotAStore(f"{label} is a text file, not a cmdesk store")  # an encrypted store starts with a random salt
+        raise NotAStore(
+            "{label} is a text file, not a cmdesk store", label=label
+        )  # an encrypted store starts with a random salt
 
 
 WRITER_CACHE_KIB = 128 * 1024
@@ -147,7 +150,7 @@ class Store:
         memory_security: bool | None = None,
     ) -> Store:
         if path.exists() and path.stat().st_size > 0:
-            raise StoreError(f"{path} already exists; cmdesk will not overwrite it")
+            raise StoreError("{path} already exists; cmdesk will not overwrite it", path=path)
         path.parent.mkdir(parents=True, exist_ok=True)
         wipe = _wipe_asked(memory_security)
         store = cls(path, key, clock=clock, memory_security=wipe)
@@ -193,7 +196,7 @@ class Store:
 
     def _conn_for_write(self) -> Connection:
         if self._writer is None:
-            raise StoreLocked(f"{self.label} is locked")
+            raise StoreLocked("{label} is locked", label=self.label)
         return self._writer
 
     @contextmanager
@@ -215,7 +218,7 @@ class Store:
                 if conn.in_transaction:  # SQLite already rolled back on SQLITE_FULL
                     conn.execute("ROLLBACK")
                 if isinstance(err, OperationalError) and "full" in str(err):
-                    raise StoreFull(f"{self.label}: the disk is full; the change was not saved") from None
+                    raise StoreFull("{label}: the disk is full; the change was not saved", label=self.label) from None
                 raise
             try:
                 conn.execute("COMMIT")
@@ -223,7 +226,7 @@ class Store:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 if "full" in str(err):
-                    raise StoreFull(f"{self.label}: the disk is full; the change was not saved") from None
+                    raise StoreFull("{label}: the disk is full; the change was not saved", label=self.label) from None
                 raise
 
     def writer_db(self) -> sqlite_utils.Database:
@@ -238,7 +241,7 @@ class Store:
     def read(self) -> Connection:
         """This thread's read connection (opened on first use, closed by :meth:`close`)."""
         if self._writer is None:
-            raise StoreLocked(f"{self.label} is locked")
+            raise StoreLocked("{label} is locked", label=self.label)
         conn: Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = connect(self.path, self._key, label=self.label, memory_security=self.memory_security)
@@ -246,7 +249,7 @@ class Store:
             with self._readers_lock:  # close() resets the thread-locals under this lock too
                 if self._writer is None:  # closed while this one opened: it would stay open, holding the key
                     conn.close()
-                    raise StoreLocked(f"{self.label} is locked")
+                    raise StoreLocked("{label} is locked", label=self.label)
                 self._readers.append(conn)
                 self._local.conn = conn
         return conn
@@ -310,4 +313,9 @@ def _check_not_truncated(conn: Connection, path: Path, *, label: str) -> None:
     page_count = int(conn.execute("PRAGMA page_count").fetchone()[0])
     if os.path.getsize(path) < page_size * page_count:
         conn.close()
-        raise StoreDamaged(f"{label} is truncated ({os.path.getsize(path)} bytes, expected {page_size * page_count})")
+        raise StoreDamaged(
+            "{label} is truncated ({size} bytes, expected {expected})",
+            label=label,
+            size=os.path.getsize(path),
+            expected=page_size * page_count,
+        )

@@ -50,10 +50,14 @@ def read_keyinfo(store_path: Path) -> KeyInfo:
         return KeyInfo(**data)
     except FileNotFoundError:
         raise NotAStore(
-            f"{store_path} has no key file ({path.name}); it is not a cmdesk store, or its key file was lost"
+            "{store} has no key file ({file}); it is not a cmdesk store, or its key file was lost",
+            store=store_path,
+            file=path.name,
         ) from None
     except (ValueError, TypeError) as err:
-        raise NotAStore(f"the key file {path} is unreadable ({err.__class__.__name__})") from None
+        raise NotAStore(
+            "the key file {path} is unreadable ({error_type})", path=path, error_type=err.__class__.__name__
+        ) from None
 
 
 def write_keyinfo(store_path: Path, info: KeyInfo) -> None:
@@ -105,15 +109,15 @@ class KeyManager:
         if info.mode == "passphrase":
             if not passphrase:
                 raise NoKeySource(
-                    f"{label} is protected by a passphrase: set CMDESK_PASSPHRASE or use --passphrase-stdin"
+                    "{label} is protected by a passphrase: set CMDESK_PASSPHRASE or use --passphrase-stdin", label=label
                 )
             key = derive_key(passphrase, salt=bytes.fromhex(info.salt or ""), iterations=info.iterations)
             if not hmac.compare_digest(key_check(key), info.key_check):
-                raise WrongKey(f"wrong passphrase for {label}")
+                raise WrongKey("wrong passphrase for {label}", label=label)
             return key
         key = self._keyring_get(info.store_id, label=label)
         if not hmac.compare_digest(key_check(key), info.key_check):
-            raise WrongKey(f"the key in the OS keyring does not open {label} (it belongs to another store)")
+            raise WrongKey("the key in the OS keyring does not open {label} (it belongs to another store)", label=label)
         return key
 
     def forget(self, info: KeyInfo) -> None:
@@ -132,21 +136,27 @@ class KeyManager:
             self.backend.set_password(KEYRING_SERVICE, _username(store_id), key.hex())
         except keyring.errors.KeyringError as err:
             raise NoKeySource(
-                f"the OS keyring refused to store the key ({err.__class__.__name__}); use a passphrase"
+                "the OS keyring refused to store the key ({error_type}); use a passphrase",
+                error_type=err.__class__.__name__,
             ) from None
 
     def _keyring_get(self, store_id: str, *, label: str) -> bytes:
         if not keyring_available(self.backend):
             raise NoKeySource(
-                f"{label} keeps its key in the OS keyring, but no keyring is available here; "
-                "unlock the session keyring, or rekey the store to a passphrase on a machine that has it"
+                "{label} keeps its key in the OS keyring, but no keyring is available here; unlock the session "
+                "keyring, or rekey the store to a passphrase on a machine that has it",
+                label=label,
             )
         try:
             value = self.backend.get_password(KEYRING_SERVICE, _username(store_id))
         except keyring.errors.KeyringError as err:
-            raise NoKeySource(f"the OS keyring could not be read ({err.__class__.__name__})") from None
+            raise NoKeySource(
+                "the OS keyring could not be read ({error_type})", error_type=err.__class__.__name__
+            ) from None
         if not value:
-            raise NoKeySource(f"the OS keyring holds no key for {label} (store id {store_id})")
+            raise NoKeySource(
+                "the OS keyring holds no key for {label} (store id {store_id})", label=label, store_id=store_id
+            )
         return bytes.fromhex(value)
 
 

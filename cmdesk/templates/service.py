@@ -61,7 +61,7 @@ class TemplateService:
         conn = self._desk.store.read()
         row = sql.template_row(conn, template_id)
         if row is None:
-            raise NotFound(f"there is no template {template_id}")
+            raise NotFound("there is no template {template_id}", template_id=template_id)
         return self._template(conn, row)
 
     def library(
@@ -172,9 +172,11 @@ class TemplateService:
             latest = template.latest
             if latest.state == VersionState.APPROVED and latest.expires_at is not None and latest.expires_at <= now:
                 raise InvalidInput(
-                    f"the approval of template {template.name!r} expired on {latest.expires_at:%Y-%m-%d}"
+                    "the approval of template {name!r} expired on {date:%Y-%m-%d}",
+                    name=template.name,
+                    date=latest.expires_at,
                 )
-            raise InvalidInput(f"template {template.name!r} has no approved version; it cannot be sent")
+            raise InvalidInput("template {name!r} has no approved version; it cannot be sent", name=template.name)
         if message_id is not None:
             if self.pv_locked(message_id) and not template.pv_safe:
                 raise InvalidInput(
@@ -183,7 +185,9 @@ class TemplateService:
                 )
             account = self._desk.messages.detail(message_id).account
             if not template.allowed_on(account.kind.value):
-                raise InvalidInput(f"template {template.name!r} is not approved for {account.kind.value}")
+                raise InvalidInput(
+                    "template {name!r} is not approved for {kind}", name=template.name, kind=account.kind.value
+                )
         return version
 
     def record_use(self, version_id: int, *, message_id: int | None) -> None:
@@ -211,15 +215,15 @@ class TemplateService:
         if not name or not body.strip():
             raise InvalidInput("a template needs a name and a text")
         if language not in ("de", "en"):
-            raise InvalidInput(f"template language must be 'de' or 'en', not {language!r}")
+            raise InvalidInput("template language must be 'de' or 'en', not {language!r}", language=language)
         unknown = [c for c in channels if c not in {k.value for k in ChannelKind}]
         if unknown:
-            raise InvalidInput(f"unknown channel {unknown[0]!r}")
+            raise InvalidInput("unknown channel {unknown!r}", unknown=unknown[0])
         _check_placeholders(body)
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             if sql.exists(conn, name=name, language=language):
-                raise InvalidInput(f"a {language} template named {name!r} exists already")
+                raise InvalidInput("a {language} template named {name!r} exists already", language=language, name=name)
             template_id = sql.insert_template(
                 conn,
                 name=name,
@@ -265,7 +269,7 @@ class TemplateService:
         template = self.get(template_id)
         draft = template.latest
         if draft.state != VersionState.DRAFT:
-            raise InvalidInput(f"template {template.name!r} has no draft to approve")
+            raise InvalidInput("template {name!r} has no draft to approve", name=template.name)
         actor = self._desk.agent_name
         with self._desk.store.transaction() as conn:
             # the version approved before steps back: one approved text per template at a time
@@ -345,7 +349,7 @@ class TemplateService:
             or data.get("format") != EXPORT_FORMAT
             or not isinstance(data.get("templates"), list)
         ):
-            raise InvalidInput(f"not a cmdesk template library (expected format {EXPORT_FORMAT!r})")
+            raise InvalidInput("not a cmdesk template library (expected format {expected!r})", expected=EXPORT_FORMAT)
         now = self._desk.clock.now()
         added: list[int] = []
         with self._desk.store.transaction() as conn:
@@ -353,7 +357,9 @@ class TemplateService:
                 try:
                     fields = _import_fields(item)
                 except (KeyError, TypeError, ValueError) as err:
-                    raise InvalidInput(f"template {n} in the file is incomplete or malformed ({err})") from None
+                    raise InvalidInput(
+                        "template {number} in the file is incomplete or malformed ({reason})", number=n, reason=str(err)
+                    ) from None
                 if sql.exists(conn, name=fields["name"], language=fields["language"]):
                     continue
                 template_id = sql.insert_template(
@@ -410,7 +416,9 @@ class TemplateService:
         me = self._desk.agent_name
         roles = {a.role for a in self._desk.settings.agents() if a.name == me}
         if Role.APPROVER not in roles:
-            raise InvalidInput(f"{me} is not an approver; only a user with the approver role can approve or retire")
+            raise InvalidInput(
+                "{user} is not an approver; only a user with the approver role can approve or retire", user=me
+            )
 
     def _add_version(self, conn: Connection, template_id: int, version: int, body: str, now: datetime) -> None:
         sql.insert_version(
@@ -468,7 +476,9 @@ def _check_placeholders(body: str) -> None:
     unknown = [p for p in placeholders(body) if p not in KNOWN]
     if unknown:
         known = ", ".join("{{" + k + "}}" for k in KNOWN)
-        raise InvalidInput(f"unknown placeholder {{{{{unknown[0]}}}}}; known: {known}")
+        raise InvalidInput(
+            "unknown placeholder {placeholder}; known: {known}", placeholder=f"{{{{{unknown[0]}}}}}", known=known
+        )
 
 
 def _import_fields(item: Any) -> dict[str, Any]:

@@ -62,182 +62,182 @@
   <context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="73" />
+      <location filename="../../ui/accounts/account_dialog.py" line="74" />
       <source>Add channel account</source>
       <translation>Kanalkonto hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="73" />
+      <location filename="../../ui/accounts/account_dialog.py" line="74" />
       <source>Edit %1</source>
       <translation>%1 bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="81" />
+      <location filename="../../ui/accounts/account_dialog.py" line="82" />
       <source>e.g. Novalind DE (Facebook)</source>
       <translation>z. B. Novalind DE (Facebook)</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="88" />
+      <location filename="../../ui/accounts/account_dialog.py" line="89" />
       <source>* required</source>
       <translation>* Pflichtfeld</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="91" />
+      <location filename="../../ui/accounts/account_dialog.py" line="92" />
       <source>Add</source>
       <translation>Hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="91" />
+      <location filename="../../ui/accounts/account_dialog.py" line="92" />
       <source>Save</source>
       <translation>Speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="99" />
+      <location filename="../../ui/accounts/account_dialog.py" line="100" />
       <source>Channel:</source>
       <translation>Kanal:</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="100" />
+      <location filename="../../ui/accounts/account_dialog.py" line="101" />
       <source>Name: *</source>
       <translation>Name: *</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="123" />
+      <location filename="../../ui/accounts/account_dialog.py" line="124" />
       <source>Facebook page</source>
       <translation>Facebook-Seite</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="124" />
+      <location filename="../../ui/accounts/account_dialog.py" line="125" />
       <source>Instagram business account</source>
       <translation>Instagram-Business-Konto</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="125" />
+      <location filename="../../ui/accounts/account_dialog.py" line="126" />
       <source>YouTube channel</source>
       <translation>YouTube-Kanal</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="126" />
+      <location filename="../../ui/accounts/account_dialog.py" line="127" />
       <source>Discourse forum</source>
       <translation>Discourse-Forum</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="127" />
+      <location filename="../../ui/accounts/account_dialog.py" line="128" />
       <source>E-mail mailbox</source>
       <translation>E-Mail-Postfach</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="128" />
+      <location filename="../../ui/accounts/account_dialog.py" line="129" />
       <source>File import</source>
       <translation>Dateiimport</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="133" />
+      <location filename="../../ui/accounts/account_dialog.py" line="134" />
       <source>Facebook page ID</source>
       <translation>Facebook-Seiten-ID</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="134" />
+      <location filename="../../ui/accounts/account_dialog.py" line="135" />
       <source>Instagram business account ID</source>
       <translation>Instagram-Business-Konto-ID</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="135" />
+      <location filename="../../ui/accounts/account_dialog.py" line="136" />
       <source>YouTube channel ID</source>
       <translation>YouTube-Kanal-ID</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="136" />
+      <location filename="../../ui/accounts/account_dialog.py" line="137" />
       <source>API address</source>
       <translation>API-Adresse</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="137" />
+      <location filename="../../ui/accounts/account_dialog.py" line="138" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="138" />
+      <location filename="../../ui/accounts/account_dialog.py" line="139" />
       <source>Country (ISO code)</source>
       <translation>Land (ISO-Code)</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="139" />
+      <location filename="../../ui/accounts/account_dialog.py" line="140" />
       <source>Sync every</source>
       <translation>Synchronisieren alle</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="140" />
+      <location filename="../../ui/accounts/account_dialog.py" line="141" />
       <source>IMAP server</source>
       <translation>IMAP-Server</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="141" />
+      <location filename="../../ui/accounts/account_dialog.py" line="142" />
       <source>IMAP port</source>
       <translation>IMAP-Port</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="142" />
+      <location filename="../../ui/accounts/account_dialog.py" line="143" />
       <source>SMTP server</source>
       <translation>SMTP-Server</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="143" />
+      <location filename="../../ui/accounts/account_dialog.py" line="144" />
       <source>SMTP port</source>
       <translation>SMTP-Port</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="144" />
+      <location filename="../../ui/accounts/account_dialog.py" line="145" />
       <source>E-mail address</source>
       <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="145" />
+      <location filename="../../ui/accounts/account_dialog.py" line="146" />
       <source>Mailbox folder</source>
       <translation>Postfachordner</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="146" />
+      <location filename="../../ui/accounts/account_dialog.py" line="147" />
       <source>Sent folder</source>
       <translation>Ordner „Gesendet“</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="147" />
+      <location filename="../../ui/accounts/account_dialog.py" line="148" />
       <source>Security</source>
       <translation>Sicherheit</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="190" />
+      <location filename="../../ui/accounts/account_dialog.py" line="191" />
       <source> s</source>
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="195" />
+      <location filename="../../ui/accounts/account_dialog.py" line="196" />
       <source>TLS (default)</source>
       <translation>TLS (Standard)</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="196" />
+      <location filename="../../ui/accounts/account_dialog.py" line="197" />
       <source>TLS</source>
       <translation>TLS</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="197" />
+      <location filename="../../ui/accounts/account_dialog.py" line="198" />
       <source>None (local test servers only)</source>
       <translation>Keine (nur lokale Testserver)</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="205" />
+      <location filename="../../ui/accounts/account_dialog.py" line="206" />
       <source>default</source>
       <translation>Standard</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="252" />
+      <location filename="../../ui/accounts/account_dialog.py" line="253" />
       <source>This field is required.</source>
       <translation>Dieses Feld ist erforderlich.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="287" />
+      <location filename="../../ui/accounts/account_dialog.py" line="288" />
       <source>Could not save (%1); see the log.</source>
       <translation>Speichern nicht möglich (%1); siehe Protokoll.</translation>
     </message>
@@ -245,124 +245,124 @@
   <context>
     <name>AccountsPage</name>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="44" />
+      <location filename="../../ui/accounts/accounts_page.py" line="45" />
       <source>Channel accounts</source>
       <translation>Kanalkonten</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="54" />
+      <location filename="../../ui/accounts/accounts_page.py" line="55" />
       <source>Add…</source>
       <translation>Hinzufügen …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="55" />
+      <location filename="../../ui/accounts/accounts_page.py" line="56" />
       <source>Edit…</source>
       <translation>Bearbeiten …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="56" />
+      <location filename="../../ui/accounts/accounts_page.py" line="57" />
       <source>Set secret…</source>
       <translation>Zugangsdaten festlegen …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="57" />
+      <location filename="../../ui/accounts/accounts_page.py" line="58" />
       <source>Test connection</source>
       <translation>Verbindung testen</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="58" />
-      <location filename="../../ui/accounts/accounts_page.py" line="154" />
+      <location filename="../../ui/accounts/accounts_page.py" line="59" />
+      <location filename="../../ui/accounts/accounts_page.py" line="155" />
       <source>Pause</source>
       <translation>Pausieren</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="59" />
+      <location filename="../../ui/accounts/accounts_page.py" line="60" />
       <source>Remove…</source>
       <translation>Entfernen …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="60" />
+      <location filename="../../ui/accounts/accounts_page.py" line="61" />
       <source>Sync now</source>
       <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="154" />
+      <location filename="../../ui/accounts/accounts_page.py" line="155" />
       <source>Resume</source>
       <translation>Fortsetzen</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="164" />
+      <location filename="../../ui/accounts/accounts_page.py" line="165" />
       <source>Account %1 added.</source>
       <translation>Konto %1 hinzugefügt.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="178" />
+      <location filename="../../ui/accounts/accounts_page.py" line="179" />
       <source>Settings of %1 saved.</source>
       <translation>Einstellungen von %1 gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="206" />
+      <location filename="../../ui/accounts/accounts_page.py" line="207" />
       <source>Testing %1…</source>
       <translation>%1 wird getestet …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="217" />
+      <location filename="../../ui/accounts/accounts_page.py" line="218" />
       <source>%1: connected to %2.</source>
       <translation>%1: verbunden mit %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="219" />
+      <location filename="../../ui/accounts/accounts_page.py" line="220" />
       <source>%1: connection failed: %2</source>
       <translation>%1: Verbindung fehlgeschlagen: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="227" />
+      <location filename="../../ui/accounts/accounts_page.py" line="228" />
       <source>%1 resumed.</source>
       <translation>%1 fortgesetzt.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="229" />
+      <location filename="../../ui/accounts/accounts_page.py" line="230" />
       <source>%1 paused.</source>
       <translation>%1 pausiert.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="236" />
+      <location filename="../../ui/accounts/accounts_page.py" line="237" />
       <source>Remove the account %1? Its settings and secret are deleted.</source>
       <translation>Konto %1 entfernen? Seine Einstellungen und Zugangsdaten werden gelöscht.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="242" />
+      <location filename="../../ui/accounts/accounts_page.py" line="243" />
       <source>%1 removed.</source>
       <translation>%1 entfernt.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="248" />
+      <location filename="../../ui/accounts/accounts_page.py" line="249" />
       <source>Syncing %1…</source>
       <translation>%1 wird synchronisiert …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="272" />
+      <location filename="../../ui/accounts/accounts_page.py" line="273" />
       <source>unexpected error (%1); see the log</source>
       <translation>unerwarteter Fehler (%1); siehe Protokoll</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="292" />
-      <location filename="../../ui/accounts/accounts_page.py" line="307" />
+      <location filename="../../ui/accounts/accounts_page.py" line="293" />
+      <location filename="../../ui/accounts/accounts_page.py" line="308" />
       <source>%1: sync failed: %2</source>
       <translation>%1: Synchronisierung fehlgeschlagen: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="297" />
+      <location filename="../../ui/accounts/accounts_page.py" line="298" />
       <source>%1: %2 fetched, %3 new, %4 updated.</source>
       <translation>%1: %2 abgerufen, %3 neu, %4 aktualisiert.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="311" />
+      <location filename="../../ui/accounts/accounts_page.py" line="312" />
       <source>Syncing %1: %2 fetched, %3 stored</source>
       <translation>%1 wird synchronisiert: %2 abgerufen, %3 gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="330" />
+      <location filename="../../ui/accounts/accounts_page.py" line="331" />
       <source>Remove account</source>
       <translation>Konto entfernen</translation>
     </message>
@@ -370,82 +370,82 @@
   <context>
     <name>AccountsTable</name>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="36" />
+      <location filename="../../ui/accounts/accounts_table.py" line="37" />
       <source>Account</source>
       <translation>Konto</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="37" />
+      <location filename="../../ui/accounts/accounts_table.py" line="38" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="38" />
+      <location filename="../../ui/accounts/accounts_table.py" line="39" />
       <source>Last success</source>
       <translation>Letzter Erfolg</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="39" />
+      <location filename="../../ui/accounts/accounts_table.py" line="40" />
       <source>Last error</source>
       <translation>Letzter Fehler</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="40" />
+      <location filename="../../ui/accounts/accounts_table.py" line="41" />
       <source>Items/hour</source>
       <translation>Einträge/Stunde</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="41" />
+      <location filename="../../ui/accounts/accounts_table.py" line="42" />
       <source>Token expires</source>
       <translation>Token läuft ab</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="86" />
+      <location filename="../../ui/accounts/accounts_table.py" line="87" />
       <source>filled by file import</source>
       <translation>per Dateiimport gefüllt</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="88" />
+      <location filename="../../ui/accounts/accounts_table.py" line="89" />
       <source>never</source>
       <translation>nie</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="95" />
+      <location filename="../../ui/accounts/accounts_table.py" line="97" />
       <source>%1 (at %2)</source>
       <translation>%1 (am %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="107" />
+      <location filename="../../ui/accounts/accounts_table.py" line="109" />
       <source>Active</source>
       <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="108" />
+      <location filename="../../ui/accounts/accounts_table.py" line="110" />
       <source>Paused</source>
       <translation>Pausiert</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="109" />
+      <location filename="../../ui/accounts/accounts_table.py" line="111" />
       <source>Reconnect needed</source>
       <translation>Neu verbinden erforderlich</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="118" />
+      <location filename="../../ui/accounts/accounts_table.py" line="120" />
       <source>expired %1</source>
       <translation>abgelaufen am %1</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="120" />
+      <location filename="../../ui/accounts/accounts_table.py" line="122" />
       <source>%1 (renew soon)</source>
       <translation>%1 (bald erneuern)</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="126" />
+      <location filename="../../ui/accounts/accounts_table.py" line="128" />
       <source>just now</source>
       <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/accounts_table.py" line="128" />
+      <location filename="../../ui/accounts/accounts_table.py" line="130" />
       <source>%n min ago</source>
       <translation>
         <numerusform>vor %n min</numerusform>
@@ -453,7 +453,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/accounts_table.py" line="130" />
+      <location filename="../../ui/accounts/accounts_table.py" line="132" />
       <source>%n h ago</source>
       <translation>
         <numerusform>vor %n h</numerusform>
@@ -461,7 +461,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/accounts_table.py" line="131" />
+      <location filename="../../ui/accounts/accounts_table.py" line="133" />
       <source>%n day(s) ago</source>
       <translation>
         <numerusform>vor %n Tag</numerusform>
@@ -472,7 +472,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="145" />
+      <location filename="../../ui/app.py" line="147" />
       <source>Creating the demo desk…</source>
       <translation>Demo-Desk wird angelegt …</translation>
     </message>
@@ -480,22 +480,22 @@
   <context>
     <name>ApproveDialog</name>
     <message>
-      <location filename="../../ui/templates/library.py" line="48" />
+      <location filename="../../ui/templates/library.py" line="49" />
       <source>Approve template</source>
       <translation>Vorlage freigeben</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="50" />
+      <location filename="../../ui/templates/library.py" line="51" />
       <source>e.g. MLR-2026-117</source>
       <translation>z. B. MLR-2026-117</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="55" />
+      <location filename="../../ui/templates/library.py" line="56" />
       <source>Review reference:</source>
       <translation>Prüfreferenz:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="56" />
+      <location filename="../../ui/templates/library.py" line="57" />
       <source>Approval expires:</source>
       <translation>Freigabe gültig bis:</translation>
     </message>
@@ -503,12 +503,12 @@
   <context>
     <name>AttachmentList</name>
     <message>
-      <location filename="../../ui/message/details.py" line="97" />
+      <location filename="../../ui/message/details.py" line="98" />
       <source>Attachments</source>
       <translation>Anhänge</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="105" />
+      <location filename="../../ui/message/details.py" line="106" />
       <source>Save…</source>
       <translation>Speichern …</translation>
     </message>
@@ -582,53 +582,53 @@
   <context>
     <name>AuthorPanel</name>
     <message>
-      <location filename="../../ui/author/panel.py" line="93" />
-      <location filename="../../ui/author/panel.py" line="159" />
+      <location filename="../../ui/author/panel.py" line="96" />
+      <location filename="../../ui/author/panel.py" line="163" />
       <source>Select a message to see who wrote it.</source>
       <translation>Wählen Sie eine Nachricht aus, um zu sehen, wer sie geschrieben hat.</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="136" />
+      <location filename="../../ui/author/panel.py" line="139" />
       <source>Tags</source>
       <translation>Schlagwörter</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="138" />
+      <location filename="../../ui/author/panel.py" line="141" />
       <source>Notes</source>
       <translation>Notizen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="161" />
+      <location filename="../../ui/author/panel.py" line="165" />
       <source>Loading…</source>
       <translation>Wird geladen …</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="196" />
+      <location filename="../../ui/author/panel.py" line="200" />
       <source>This person no longer exists (merged or removed).</source>
       <translation>Diese Person gibt es nicht mehr (zusammengeführt oder entfernt).</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="201" />
+      <location filename="../../ui/author/panel.py" line="205" />
       <source>The author could not be loaded: %1</source>
       <translation>Der Autor konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="228" />
+      <location filename="../../ui/author/panel.py" line="232" />
       <source>Showing the latest %1 of %2 messages.</source>
       <translation>Die neuesten %1 von %2 Nachrichten werden angezeigt.</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="246" />
+      <location filename="../../ui/author/panel.py" line="250" />
       <source>History (%1)</source>
       <translation>Verlauf (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="247" />
+      <location filename="../../ui/author/panel.py" line="251" />
       <source>Identities (%1)</source>
       <translation>Identitäten (%1)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/author/panel.py" line="249" />
+      <location filename="../../ui/author/panel.py" line="253" />
       <source>%n suggested merge(s) to confirm or reject</source>
       <translation>
         <numerusform>%n vorgeschlagene Zusammenführung zum Bestätigen oder Ablehnen</numerusform>
@@ -636,67 +636,67 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="250" />
+      <location filename="../../ui/author/panel.py" line="254" />
       <source>Notes (%1)</source>
       <translation>Notizen (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="251" />
+      <location filename="../../ui/author/panel.py" line="255" />
       <source>Tags and notes about this person</source>
       <translation>Schlagwörter und Notizen zu dieser Person</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="307" />
+      <location filename="../../ui/author/panel.py" line="311" />
       <source>unexpected error (%1); details are in the log</source>
       <translation>unerwarteter Fehler (%1); Details stehen im Protokoll</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="308" />
+      <location filename="../../ui/author/panel.py" line="312" />
       <source>%1 failed: %2</source>
       <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="317" />
+      <location filename="../../ui/author/panel.py" line="321" />
       <source>Setting the author type</source>
       <translation>Autorentyp wird festgelegt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="328" />
+      <location filename="../../ui/author/panel.py" line="332" />
       <source>Adding the note</source>
       <translation>Notiz wird hinzugefügt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="335" />
+      <location filename="../../ui/author/panel.py" line="339" />
       <source>Adding the tag</source>
       <translation>Schlagwort wird hinzugefügt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="338" />
+      <location filename="../../ui/author/panel.py" line="342" />
       <source>Removing the tag</source>
       <translation>Schlagwort wird entfernt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="355" />
+      <location filename="../../ui/author/panel.py" line="359" />
       <source>Joining the identity</source>
       <translation>Identität wird zugeordnet</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="359" />
+      <location filename="../../ui/author/panel.py" line="363" />
       <source>Rejecting the suggestion</source>
       <translation>Vorschlag wird abgelehnt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="367" />
+      <location filename="../../ui/author/panel.py" line="371" />
       <source>Splitting off the identity</source>
       <translation>Identität wird abgetrennt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="373" />
+      <location filename="../../ui/author/panel.py" line="377" />
       <source>Split off identity</source>
       <translation>Identität abtrennen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="375" />
+      <location filename="../../ui/author/panel.py" line="379" />
       <source>Make %1 on %2 a person of its own?</source>
       <translation>%1 auf %2 zu einer eigenen Person machen?</translation>
     </message>
@@ -1023,62 +1023,62 @@
       <translation>Ergriffene Maßnahme</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="30" />
+      <location filename="../../ui/pv/events.py" line="32" />
       <source>Verbatim (reporter's words)</source>
       <translation>Wortlaut (Worte des Meldenden)</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="31" />
+      <location filename="../../ui/pv/events.py" line="33" />
       <source>MedDRA LLT</source>
       <translation>MedDRA-LLT</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="32" />
+      <location filename="../../ui/pv/events.py" line="34" />
       <source>PT</source>
       <translation>PT</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="33" />
+      <location filename="../../ui/pv/events.py" line="35" />
       <source>Primary SOC</source>
       <translation>Primäre SOC</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="34" />
+      <location filename="../../ui/pv/events.py" line="36" />
       <source>Outcome</source>
       <translation>Ausgang</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="94" />
+      <location filename="../../ui/pv/case_form.py" line="96" />
       <source>PV case</source>
       <translation>PV-Fall</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="149" />
+      <location filename="../../ui/pv/case_form.py" line="151" />
       <source>Narrative</source>
       <translation>Fallbeschreibung</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="172" />
+      <location filename="../../ui/pv/case_form.py" line="174" />
       <source>Open PV case</source>
       <translation>PV-Fall anlegen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="173" />
+      <location filename="../../ui/pv/case_form.py" line="175" />
       <source>Case created from the message.</source>
       <translation>Fall aus der Nachricht angelegt.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="191" />
+      <location filename="../../ui/pv/case_form.py" line="193" />
       <source>PV case %1</source>
       <translation>PV-Fall %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="193" />
+      <location filename="../../ui/pv/case_form.py" line="195" />
       <source>[%1]</source>
       <translation>[%1]</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="310" />
+      <location filename="../../ui/pv/case_form.py" line="312" />
       <source>Choose a message or a case to open.</source>
       <translation>Wählen Sie eine Nachricht oder einen Fall zum Öffnen.</translation>
     </message>
@@ -1157,52 +1157,52 @@
       <translation>{what}: gesendet{where}</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="320" />
+      <location filename="../../ui/templates/composer.py" line="321" />
       <source>{what}: failed: {reason}</source>
       <translation>{what}: fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="323" />
+      <location filename="../../ui/templates/composer.py" line="327" />
       <source>{what}: unknown, verify on the channel before retrying</source>
       <translation>{what}: Ergebnis unbekannt, vor einem neuen Versuch im Kanal prüfen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="326" />
+      <location filename="../../ui/templates/composer.py" line="330" />
       <source>{what}: queued</source>
       <translation>{what}: im Postausgang</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="334" />
+      <location filename="../../ui/templates/composer.py" line="338" />
       <source>reply</source>
       <translation>Antwort</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="335" />
+      <location filename="../../ui/templates/composer.py" line="339" />
       <source>private reply</source>
       <translation>private Antwort</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="336" />
+      <location filename="../../ui/templates/composer.py" line="340" />
       <source>hide comment</source>
       <translation>Kommentar ausblenden</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="337" />
+      <location filename="../../ui/templates/composer.py" line="341" />
       <source>show comment again</source>
       <translation>Kommentar wieder einblenden</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="338" />
+      <location filename="../../ui/templates/composer.py" line="342" />
       <source>moderation setting</source>
       <translation>Moderationseinstellung</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="339" />
+      <location filename="../../ui/templates/composer.py" line="343" />
       <source>e-mail</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="353" />
+      <location filename="../../ui/templates/composer.py" line="357" />
       <source>Retrying</source>
       <translation>Wird erneut versucht</translation>
     </message>
@@ -1210,7 +1210,7 @@
   <context>
     <name>Dashboard</name>
     <message numerus="yes">
-      <location filename="../../ui/dashboard/dashboard.py" line="87" />
+      <location filename="../../ui/dashboard/dashboard.py" line="88" />
       <source>Last %n day(s)</source>
       <translation>
         <numerusform>Letzter %n Tag</numerusform>
@@ -1218,254 +1218,254 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="93" />
+      <location filename="../../ui/dashboard/dashboard.py" line="94" />
       <source>All channels</source>
       <translation>Alle Kanäle</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="94" />
+      <location filename="../../ui/dashboard/dashboard.py" line="95" />
       <source>All agents</source>
       <translation>Alle Zuständigen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="95" />
+      <location filename="../../ui/dashboard/dashboard.py" line="96" />
       <source>All products</source>
       <translation>Alle Produkte</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="98" />
+      <location filename="../../ui/dashboard/dashboard.py" line="99" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="101" />
+      <location filename="../../ui/dashboard/dashboard.py" line="102" />
       <source>Export</source>
       <translation>Exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="104" />
+      <location filename="../../ui/dashboard/dashboard.py" line="105" />
       <source>Tables as CSV…</source>
       <translation>Tabellen als CSV …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="105" />
+      <location filename="../../ui/dashboard/dashboard.py" line="106" />
       <source>Dashboard as PNG…</source>
       <translation>Dashboard als PNG …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="106" />
+      <location filename="../../ui/dashboard/dashboard.py" line="107" />
       <source>Dashboard as PDF…</source>
       <translation>Dashboard als PDF …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="110" />
+      <location filename="../../ui/dashboard/dashboard.py" line="111" />
       <source>Period:</source>
       <translation>Zeitraum:</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="127" />
+      <location filename="../../ui/dashboard/dashboard.py" line="128" />
       <source>Channel</source>
       <translation>Kanal</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="128" />
+      <location filename="../../ui/dashboard/dashboard.py" line="129" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="129" />
+      <location filename="../../ui/dashboard/dashboard.py" line="130" />
       <source>Last successful sync</source>
       <translation>Letzte erfolgreiche Synchronisierung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="130" />
+      <location filename="../../ui/dashboard/dashboard.py" line="131" />
       <source>Hours since</source>
       <translation>Stunden seitdem</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="131" />
+      <location filename="../../ui/dashboard/dashboard.py" line="132" />
       <source>Monitoring</source>
       <translation>Überwachung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="132" />
+      <location filename="../../ui/dashboard/dashboard.py" line="133" />
       <source>Last error</source>
       <translation>Letzter Fehler</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="136" />
+      <location filename="../../ui/dashboard/dashboard.py" line="137" />
       <source>Monitoring coverage (a gap means adverse events may go unseen)</source>
       <translation>Überwachungsabdeckung (bei einer Lücke bleiben unerwünschte Arzneimittelereignisse womöglich unbemerkt)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="145" />
+      <location filename="../../ui/dashboard/dashboard.py" line="146" />
       <source>Pharmacovigilance</source>
       <translation>Pharmakovigilanz</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="149" />
+      <location filename="../../ui/dashboard/dashboard.py" line="150" />
       <source>Agent</source>
       <translation>Zuständig</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="150" />
+      <location filename="../../ui/dashboard/dashboard.py" line="151" />
       <source>Open</source>
       <translation>Offen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="151" />
+      <location filename="../../ui/dashboard/dashboard.py" line="152" />
       <source>Waiting</source>
       <translation>Wartend</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="152" />
+      <location filename="../../ui/dashboard/dashboard.py" line="153" />
       <source>Handled</source>
       <translation>Erledigt</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="153" />
+      <location filename="../../ui/dashboard/dashboard.py" line="154" />
       <source>First response, median (business h)</source>
       <translation>Erste Antwort, Median (Std. Geschäftszeit)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="154" />
+      <location filename="../../ui/dashboard/dashboard.py" line="155" />
       <source>First response, 90th pct</source>
       <translation>Erste Antwort, 90. Perzentil</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="155" />
+      <location filename="../../ui/dashboard/dashboard.py" line="156" />
       <source>Handling, median (h)</source>
       <translation>Bearbeitung, Median (h)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="156" />
+      <location filename="../../ui/dashboard/dashboard.py" line="157" />
       <source>SLA breaches</source>
       <translation>SLA-Verstöße</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="165" />
+      <location filename="../../ui/dashboard/dashboard.py" line="166" />
       <source>Workload and response times</source>
       <translation>Arbeitslast und Antwortzeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="174" />
+      <location filename="../../ui/dashboard/dashboard.py" line="175" />
       <source>Crisis early warning</source>
       <translation>Krisenfrühwarnung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="176" />
+      <location filename="../../ui/dashboard/dashboard.py" line="177" />
       <source>Mood</source>
       <translation>Stimmung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="212" />
+      <location filename="../../ui/dashboard/dashboard.py" line="213" />
       <source>Loading…</source>
       <translation>Wird geladen …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="217" />
-      <location filename="../../ui/dashboard/dashboard.py" line="222" />
+      <location filename="../../ui/dashboard/dashboard.py" line="218" />
+      <location filename="../../ui/dashboard/dashboard.py" line="223" />
       <source>Loading the dashboard</source>
       <translation>Dashboard wird geladen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="234" />
+      <location filename="../../ui/dashboard/dashboard.py" line="235" />
       <source>%1 to %2</source>
       <translation>%1 bis %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="265" />
+      <location filename="../../ui/dashboard/dashboard.py" line="266" />
       <source>never</source>
       <translation>nie</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="267" />
+      <location filename="../../ui/dashboard/dashboard.py" line="268" />
       <source>GAP</source>
       <translation>LÜCKE</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="267" />
+      <location filename="../../ui/dashboard/dashboard.py" line="268" />
       <source>ok</source>
       <translation>ok</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="279" />
+      <location filename="../../ui/dashboard/dashboard.py" line="280" />
       <source>Messages flagged</source>
       <translation>Nachrichten mit Verdacht</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="280" />
+      <location filename="../../ui/dashboard/dashboard.py" line="281" />
       <source>Still unscreened</source>
       <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="281" />
+      <location filename="../../ui/dashboard/dashboard.py" line="282" />
       <source>Forwarded within 24 h</source>
       <translation>Binnen 24 h weitergeleitet</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="282" />
+      <location filename="../../ui/dashboard/dashboard.py" line="283" />
       <source>Overdue (internal 24 h)</source>
       <translation>Überfällig (intern 24 h)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="283" />
+      <location filename="../../ui/dashboard/dashboard.py" line="284" />
       <source>Overdue (regulatory)</source>
       <translation>Überfällig (regulatorisch)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="284" />
+      <location filename="../../ui/dashboard/dashboard.py" line="285" />
       <source>Follow-ups outstanding</source>
       <translation>Ausstehende Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="285" />
+      <location filename="../../ui/dashboard/dashboard.py" line="286" />
       <source>Reconciliation gaps</source>
       <translation>Abgleichslücken</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="299" />
+      <location filename="../../ui/dashboard/dashboard.py" line="300" />
       <source>Open cases by age</source>
       <translation>Offene Fälle nach Alter</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="301" />
+      <location filename="../../ui/dashboard/dashboard.py" line="302" />
       <source>cases</source>
       <translation>Fälle</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="311" />
+      <location filename="../../ui/dashboard/dashboard.py" line="312" />
       <source>(unassigned)</source>
       <translation>(nicht zugewiesen)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="332" />
+      <location filename="../../ui/dashboard/dashboard.py" line="333" />
       <source>Handled per day</source>
       <translation>Erledigt pro Tag</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="343" />
+      <location filename="../../ui/dashboard/dashboard.py" line="344" />
       <source>Volume per channel and day</source>
       <translation>Aufkommen pro Kanal und Tag</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="359" />
+      <location filename="../../ui/dashboard/dashboard.py" line="360" />
       <source>Negative messages per channel and day (%)</source>
       <translation>Negative Nachrichten pro Kanal und Tag (%)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="374" />
+      <location filename="../../ui/dashboard/dashboard.py" line="375" />
       <source>No spikes against the trailing baseline.</source>
       <translation>Keine Ausschläge gegenüber dem gleitenden Ausgangsniveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="449" />
+      <location filename="../../ui/dashboard/dashboard.py" line="450" />
       <source>Export tables to folder</source>
       <translation>Tabellen in Ordner exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="454" />
-      <location filename="../../ui/dashboard/dashboard.py" line="459" />
+      <location filename="../../ui/dashboard/dashboard.py" line="455" />
+      <location filename="../../ui/dashboard/dashboard.py" line="460" />
       <source>Save dashboard</source>
       <translation>Dashboard speichern</translation>
     </message>
@@ -1562,27 +1562,27 @@
   <context>
     <name>EventsSection</name>
     <message>
-      <location filename="../../ui/pv/events.py" line="44" />
+      <location filename="../../ui/pv/events.py" line="46" />
       <source>Events</source>
       <translation>Ereignisse</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="55" />
+      <location filename="../../ui/pv/events.py" line="57" />
       <source>Code the selected event: type a MedDRA LLT…</source>
       <translation>Ausgewähltes Ereignis codieren: MedDRA-LLT eingeben …</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="67" />
+      <location filename="../../ui/pv/events.py" line="69" />
       <source>Add event</source>
       <translation>Ereignis hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="69" />
+      <location filename="../../ui/pv/events.py" line="71" />
       <source>Remove selected</source>
       <translation>Ausgewählte entfernen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="131" />
+      <location filename="../../ui/pv/events.py" line="133" />
       <source>MedDRA not loaded: events are kept as verbatim</source>
       <translation>MedDRA nicht geladen: Ereignisse bleiben im Wortlaut erhalten</translation>
     </message>
@@ -1590,87 +1590,87 @@
   <context>
     <name>FirstRunDialog</name>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="38" />
+      <location filename="../../ui/desk_life/first_run.py" line="39" />
       <source>Welcome to cmdesk</source>
       <translation>Willkommen bei cmdesk</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="45" />
+      <location filename="../../ui/desk_life/first_run.py" line="46" />
       <source>cmdesk keeps every message encrypted on this computer. The new desk will be created at %1.</source>
       <translation>cmdesk speichert jede Nachricht verschlüsselt auf diesem Computer. Der neue Desk wird unter %1 angelegt.</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="51" />
+      <location filename="../../ui/desk_life/first_run.py" line="52" />
       <source>Keep the key in the system keyring (no passphrase to type)</source>
       <translation>Schlüssel im Schlüsselbund des Systems ablegen (keine Passphrase nötig)</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="52" />
+      <location filename="../../ui/desk_life/first_run.py" line="53" />
       <source>Protect the desk with a passphrase</source>
       <translation>Desk mit einer Passphrase schützen</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="67" />
+      <location filename="../../ui/desk_life/first_run.py" line="68" />
       <source>e.g. Anna Berger</source>
       <translation>z. B. Anna Berger</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="71" />
+      <location filename="../../ui/desk_life/first_run.py" line="72" />
       <source>Community manager</source>
       <translation>Community-Manager</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="72" />
+      <location filename="../../ui/desk_life/first_run.py" line="73" />
       <source>PV reviewer</source>
       <translation>PV-Prüfer</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="73" />
+      <location filename="../../ui/desk_life/first_run.py" line="74" />
       <source>Team lead</source>
       <translation>Teamleitung</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="74" />
+      <location filename="../../ui/desk_life/first_run.py" line="75" />
       <source>Approver</source>
       <translation>Freigabe</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="86" />
+      <location filename="../../ui/desk_life/first_run.py" line="87" />
       <source>Passphrase</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="87" />
+      <location filename="../../ui/desk_life/first_run.py" line="88" />
       <source>Repeat passphrase</source>
       <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="88" />
+      <location filename="../../ui/desk_life/first_run.py" line="89" />
       <source>Your name</source>
       <translation>Ihr Name</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="89" />
+      <location filename="../../ui/desk_life/first_run.py" line="90" />
       <source>Your role</source>
       <translation>Ihre Rolle</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="91" />
+      <location filename="../../ui/desk_life/first_run.py" line="92" />
       <source>Create desk</source>
       <translation>Desk anlegen</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="111" />
+      <location filename="../../ui/desk_life/first_run.py" line="112" />
       <source>Please enter your name.</source>
       <translation>Bitte geben Sie Ihren Namen ein.</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="114" />
+      <location filename="../../ui/desk_life/first_run.py" line="115" />
       <source>The passphrase needs at least %1 characters.</source>
       <translation>Die Passphrase braucht mindestens %1 Zeichen.</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/first_run.py" line="116" />
+      <location filename="../../ui/desk_life/first_run.py" line="117" />
       <source>The two passphrases differ.</source>
       <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -1940,92 +1940,92 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="53" />
+      <location filename="../../ui/main_window.py" line="55" />
       <source>cmdesk — %1</source>
       <translation>cmdesk – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>&amp;Desk</source>
       <translation>&amp;Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="140" />
       <source>&amp;Queue</source>
       <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="141" />
       <source>&amp;Message</source>
       <translation>&amp;Nachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="142" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="173" />
+      <location filename="../../ui/main_window.py" line="177" />
       <source>PV review list</source>
       <translation>PV-Prüfliste</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="178" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>Language</source>
       <translation>Sprache</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="179" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>System language</source>
       <translation>Systemsprache</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="187" />
       <source>Theme</source>
       <translation>Design</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="189" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="186" />
+      <location filename="../../ui/main_window.py" line="190" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="187" />
+      <location filename="../../ui/main_window.py" line="191" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="195" />
+      <location filename="../../ui/main_window.py" line="199" />
       <source>About cmdesk</source>
       <translation>Über cmdesk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="214" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>%1 messages</source>
       <translation>%1 Nachrichten</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="410" />
+      <location filename="../../ui/main_window.py" line="415" />
       <source>Dashboard</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="444" />
+      <location filename="../../ui/main_window.py" line="449" />
       <source>Not done</source>
       <translation>Nicht ausgeführt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="452" />
+      <location filename="../../ui/main_window.py" line="457" />
       <source>… and %n more</source>
       <translation>
         <numerusform>… und %n weitere</numerusform>
@@ -2033,17 +2033,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="459" />
       <source>Some messages were left as they were</source>
       <translation>Einige Nachrichten wurden nicht geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="475" />
+      <location filename="../../ui/main_window.py" line="480" />
       <source>Save filter</source>
       <translation>Filter speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="475" />
+      <location filename="../../ui/main_window.py" line="480" />
       <source>Name of the filter:</source>
       <translation>Name des Filters:</translation>
     </message>
@@ -2222,52 +2222,52 @@
   <context>
     <name>MessagePane</name>
     <message>
-      <location filename="../../ui/message/pane.py" line="99" />
+      <location filename="../../ui/message/pane.py" line="101" />
       <source>Select a message in the queue.</source>
       <translation>Wählen Sie eine Nachricht in der Warteschlange aus.</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="113" />
+      <location filename="../../ui/message/pane.py" line="115" />
       <source>Reply… (r)</source>
       <translation>Antworten… (r)</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="155" />
+      <location filename="../../ui/message/pane.py" line="157" />
       <source>This address cannot be opened: {url}</source>
       <translation>Diese Adresse kann nicht geöffnet werden: {url}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="288" />
+      <location filename="../../ui/message/pane.py" line="295" />
       <source>red/green: words behind the mood</source>
       <translation>rot/grün: Wörter, die die Stimmung bestimmen</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="290" />
+      <location filename="../../ui/message/pane.py" line="297" />
       <source>violet, dashed: possible adverse event</source>
       <translation>violett, gestrichelt: mögliches unerwünschtes Arzneimittelereignis</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="292" />
+      <location filename="../../ui/message/pane.py" line="299" />
       <source>yellow: search hits</source>
       <translation>gelb: Suchtreffer</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="321" />
+      <location filename="../../ui/message/pane.py" line="328" />
       <source>Save attachment</source>
       <translation>Anhang speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="328" />
+      <location filename="../../ui/message/pane.py" line="335" />
       <source>Saving the attachment</source>
       <translation>Anhang wird gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="329" />
+      <location filename="../../ui/message/pane.py" line="336" />
       <source>Saved to {path}</source>
       <translation>Gespeichert unter {path}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="338" />
+      <location filename="../../ui/message/pane.py" line="345" />
       <source>Retrying</source>
       <translation>Wird erneut versucht</translation>
     </message>
@@ -2319,22 +2319,22 @@
   <context>
     <name>NotesAndHistory</name>
     <message>
-      <location filename="../../ui/message/details.py" line="205" />
+      <location filename="../../ui/message/details.py" line="210" />
       <source>Tags: {tags}</source>
       <translation>Schlagwörter: {tags}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="209" />
+      <location filename="../../ui/message/details.py" line="214" />
       <source>{author}, {when}: {text}</source>
       <translation>{author}, {when}: {text}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="215" />
+      <location filename="../../ui/message/details.py" line="220" />
       <source>Status history ({count})</source>
       <translation>Statusverlauf ({count})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="221" />
+      <location filename="../../ui/message/details.py" line="226" />
       <source>{when} {actor}: {field} {old} → {new}</source>
       <translation>{when} {actor}: {field} {old} → {new}</translation>
     </message>
@@ -2370,82 +2370,82 @@
   <context>
     <name>OutboxList</name>
     <message>
-      <location filename="../../ui/message/details.py" line="119" />
+      <location filename="../../ui/message/details.py" line="120" />
       <source>Replies and moderation</source>
       <translation>Antworten und Moderation</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="126" />
+      <location filename="../../ui/message/details.py" line="127" />
       <source>Reply</source>
       <translation>Antworten</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="127" />
+      <location filename="../../ui/message/details.py" line="128" />
       <source>Private reply</source>
       <translation>Private Antwort</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="128" />
+      <location filename="../../ui/message/details.py" line="129" />
       <source>Hide</source>
       <translation>Ausblenden</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="129" />
+      <location filename="../../ui/message/details.py" line="130" />
       <source>Unhide</source>
       <translation>Einblenden</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="130" />
+      <location filename="../../ui/message/details.py" line="131" />
       <source>Moderation</source>
       <translation>Moderation</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="131" />
+      <location filename="../../ui/message/details.py" line="132" />
       <source>E-mail</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="138" />
+      <location filename="../../ui/message/details.py" line="139" />
       <source>{what}: sent {when}</source>
       <translation>{what}: gesendet am {when}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="140" />
+      <location filename="../../ui/message/details.py" line="141" />
       <source>{what}: failed: {reason}</source>
       <translation>{what}: fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="140" />
+      <location filename="../../ui/message/details.py" line="142" />
       <source>no reason</source>
       <translation>kein Grund angegeben</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="142" />
+      <location filename="../../ui/message/details.py" line="145" />
       <source>{what}: unknown, verify on the channel before retrying</source>
       <translation>{what}: Ergebnis unbekannt, vor einem neuen Versuch im Kanal prüfen</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="144" />
+      <location filename="../../ui/message/details.py" line="147" />
       <source>{what}: sending</source>
       <translation>{what}: wird gesendet</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="146" />
+      <location filename="../../ui/message/details.py" line="149" />
       <source>{what}: queued, will retry ({reason})</source>
       <translation>{what}: im Postausgang, neuer Versuch folgt ({reason})</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="147" />
+      <location filename="../../ui/message/details.py" line="152" />
       <source>{what}: queued</source>
       <translation>{what}: im Postausgang</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="156" />
+      <location filename="../../ui/message/details.py" line="161" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../ui/message/details.py" line="162" />
+      <location filename="../../ui/message/details.py" line="167" />
       <source>Retry</source>
       <translation>Erneut versuchen</translation>
     </message>
@@ -3229,67 +3229,67 @@
   <context>
     <name>ReviewView</name>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="38" />
+      <location filename="../../ui/pv/review_view.py" line="40" />
       <source>Decide by</source>
       <translation>Entscheiden bis</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="39" />
+      <location filename="../../ui/pv/review_view.py" line="41" />
       <source>Suspected</source>
       <translation>Verdacht</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="40" />
+      <location filename="../../ui/pv/review_view.py" line="42" />
       <source>Score</source>
       <translation>Wert</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="41" />
+      <location filename="../../ui/pv/review_view.py" line="43" />
       <source>Author</source>
       <translation>Autor</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="42" />
+      <location filename="../../ui/pv/review_view.py" line="44" />
       <source>Account</source>
       <translation>Konto</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="43" />
+      <location filename="../../ui/pv/review_view.py" line="45" />
       <source>Message</source>
       <translation>Nachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="68" />
+      <location filename="../../ui/pv/review_view.py" line="70" />
       <source>PV review</source>
       <translation>PV-Prüfung</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="92" />
+      <location filename="../../ui/pv/review_view.py" line="94" />
       <source>Why are the selected messages not adverse events? (required)</source>
       <translation>Warum sind die ausgewählten Nachrichten keine unerwünschten Ereignisse? (Pflichtfeld)</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="94" />
+      <location filename="../../ui/pv/review_view.py" line="96" />
       <source>Not an adverse event</source>
       <translation>Kein unerwünschtes Ereignis</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="96" />
+      <location filename="../../ui/pv/review_view.py" line="98" />
       <source>Open case</source>
       <translation>Fall öffnen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="98" />
+      <location filename="../../ui/pv/review_view.py" line="100" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="145" />
+      <location filename="../../ui/pv/review_view.py" line="147" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pv/review_view.py" line="157" />
+      <location filename="../../ui/pv/review_view.py" line="159" />
       <source>%n message(s) waiting for a PV decision, %1 overdue.</source>
       <translation>
         <numerusform>%n Nachricht wartet auf eine PV-Entscheidung, %1 überfällig.</numerusform>
@@ -3297,17 +3297,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="196" />
+      <location filename="../../ui/pv/review_view.py" line="198" />
       <source>Select the messages that are not adverse events.</source>
       <translation>Wählen Sie die Nachrichten aus, die keine unerwünschten Ereignisse sind.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="199" />
+      <location filename="../../ui/pv/review_view.py" line="201" />
       <source>Say why these messages are not adverse events.</source>
       <translation>Geben Sie an, warum diese Nachrichten keine unerwünschten Ereignisse sind.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pv/review_view.py" line="208" />
+      <location filename="../../ui/pv/review_view.py" line="210" />
       <source>%n message(s) cleared as not an adverse event.</source>
       <translation>
         <numerusform>%n Nachricht als kein unerwünschtes Ereignis abgeschlossen.</numerusform>
@@ -3315,12 +3315,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="214" />
+      <location filename="../../ui/pv/review_view.py" line="216" />
       <source>Clear PV messages</source>
       <translation>PV-Nachrichten abschließen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="223" />
+      <location filename="../../ui/pv/review_view.py" line="225" />
       <source>Select the messages to open a case from.</source>
       <translation>Wählen Sie die Nachrichten aus, aus denen ein Fall angelegt werden soll.</translation>
     </message>
@@ -3436,53 +3436,53 @@
   <context>
     <name>SecretDialog</name>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="300" />
+      <location filename="../../ui/accounts/account_dialog.py" line="301" />
       <source>Secret of %1</source>
       <translation>Zugangsdaten für %1</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="305" />
+      <location filename="../../ui/accounts/account_dialog.py" line="306" />
       <source>Kept in the operating system's keyring, never in the desk file or the logs.</source>
       <translation>Wird im Schlüsselbund des Betriebssystems abgelegt, nie in der Desk-Datei oder in den Protokollen.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="311" />
+      <location filename="../../ui/accounts/account_dialog.py" line="312" />
       <source>Save</source>
       <translation>Speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="326" />
       <location filename="../../ui/accounts/account_dialog.py" line="327" />
+      <location filename="../../ui/accounts/account_dialog.py" line="328" />
       <source>Page access token:</source>
       <translation>Seiten-Zugriffstoken:</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="328" />
+      <location filename="../../ui/accounts/account_dialog.py" line="329" />
       <source>OAuth access token:</source>
       <translation>OAuth-Zugriffstoken:</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="329" />
+      <location filename="../../ui/accounts/account_dialog.py" line="330" />
       <source>API key:</source>
       <translation>API-Schlüssel:</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="330" />
+      <location filename="../../ui/accounts/account_dialog.py" line="331" />
       <source>Password or app password:</source>
       <translation>Passwort oder App-Passwort:</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="331" />
+      <location filename="../../ui/accounts/account_dialog.py" line="332" />
       <source>Token or password:</source>
       <translation>Token oder Passwort:</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="336" />
+      <location filename="../../ui/accounts/account_dialog.py" line="337" />
       <source>Enter the token or password.</source>
       <translation>Bitte geben Sie das Token oder Passwort ein.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/account_dialog.py" line="357" />
+      <location filename="../../ui/accounts/account_dialog.py" line="358" />
       <source>Could not store the secret (%1).</source>
       <translation>Die Zugangsdaten konnten nicht gespeichert werden (%1).</translation>
     </message>
@@ -3736,37 +3736,37 @@ sha256: %5</translation>
   <context>
     <name>SyncScheduler</name>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="175" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="176" />
       <source>internal error (%1); see the log</source>
       <translation>interner Fehler (%1); siehe Protokoll</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="227" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="228" />
       <source>Sync paused while the desk is locked</source>
       <translation>Synchronisierung pausiert, solange der Desk gesperrt ist</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="230" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="231" />
       <source>Syncing %1: %2 fetched</source>
       <translation>%1 wird synchronisiert: %2 abgerufen</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="231" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="232" />
       <source>Syncing %1…</source>
       <translation>%1 wird synchronisiert …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="233" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="234" />
       <source>Monitoring gap: %1</source>
       <translation>Überwachungslücke: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="235" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="236" />
       <source>Sync: checking the accounts…</source>
       <translation>Synchronisierung: Konten werden geprüft …</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/sync_scheduler.py" line="241" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="242" />
       <source>Sync: %n account(s) need attention</source>
       <translation>
         <numerusform>Synchronisierung: %n Konto erfordert Aufmerksamkeit</numerusform>
@@ -3774,12 +3774,12 @@ sha256: %5</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/sync_scheduler.py" line="243" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="244" />
       <source>Sync: no active channel accounts</source>
       <translation>Synchronisierung: keine aktiven Kanalkonten</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/sync_scheduler.py" line="244" />
+      <location filename="../../ui/accounts/sync_scheduler.py" line="245" />
       <source>Sync OK: %n account(s)</source>
       <translation>
         <numerusform>Synchronisierung OK: %n Konto</numerusform>
@@ -3818,122 +3818,122 @@ sha256: %5</translation>
   <context>
     <name>TemplateLibrary</name>
     <message>
-      <location filename="../../ui/templates/library.py" line="70" />
+      <location filename="../../ui/templates/library.py" line="71" />
       <source>Reply templates</source>
       <translation>Antwortvorlagen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="76" />
+      <location filename="../../ui/templates/library.py" line="77" />
       <source>All languages</source>
       <translation>Alle Sprachen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="77" />
+      <location filename="../../ui/templates/library.py" line="78" />
       <source>German</source>
       <translation>Deutsch</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="78" />
+      <location filename="../../ui/templates/library.py" line="79" />
       <source>English</source>
       <translation>Englisch</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="89" />
+      <location filename="../../ui/templates/library.py" line="90" />
       <source>Placeholders: </source>
       <translation>Platzhalter: </translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="98" />
+      <location filename="../../ui/templates/library.py" line="99" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="99" />
+      <location filename="../../ui/templates/library.py" line="100" />
       <source>Save draft</source>
       <translation>Entwurf speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="100" />
+      <location filename="../../ui/templates/library.py" line="101" />
       <source>Approve…</source>
       <translation>Freigeben …</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="101" />
+      <location filename="../../ui/templates/library.py" line="102" />
       <source>Retire</source>
       <translation>Zurückziehen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="102" />
+      <location filename="../../ui/templates/library.py" line="103" />
       <source>Import…</source>
       <translation>Importieren …</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="103" />
+      <location filename="../../ui/templates/library.py" line="104" />
       <source>Export…</source>
       <translation>Exportieren …</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="116" />
+      <location filename="../../ui/templates/library.py" line="117" />
       <source>Name:</source>
       <translation>Name:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="117" />
+      <location filename="../../ui/templates/library.py" line="118" />
       <source>Category:</source>
       <translation>Kategorie:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="118" />
+      <location filename="../../ui/templates/library.py" line="119" />
       <source>Language:</source>
       <translation>Sprache:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="119" />
+      <location filename="../../ui/templates/library.py" line="120" />
       <source>Text:</source>
       <translation>Text:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="120" />
+      <location filename="../../ui/templates/library.py" line="121" />
       <source>Versions:</source>
       <translation>Versionen:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="160" />
+      <location filename="../../ui/templates/library.py" line="161" />
       <source> (not sendable)</source>
       <translation> (nicht sendbar)</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="209" />
+      <location filename="../../ui/templates/library.py" line="210" />
       <source>new draft</source>
       <translation>neuer Entwurf</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="223" />
+      <location filename="../../ui/templates/library.py" line="224" />
       <source>Draft saved.</source>
       <translation>Entwurf gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="230" />
+      <location filename="../../ui/templates/library.py" line="231" />
       <source>Template created as a draft.</source>
       <translation>Vorlage als Entwurf angelegt.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="248" />
+      <location filename="../../ui/templates/library.py" line="249" />
       <source>Approved.</source>
       <translation>Freigegeben.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="255" />
+      <location filename="../../ui/templates/library.py" line="256" />
       <source>Retired: it can no longer be sent.</source>
       <translation>Zurückgezogen: Die Vorlage kann nicht mehr gesendet werden.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="258" />
+      <location filename="../../ui/templates/library.py" line="259" />
       <source>Import templates</source>
       <translation>Vorlagen importieren</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/templates/library.py" line="271" />
+      <location filename="../../ui/templates/library.py" line="274" />
       <source>%n template(s) imported.</source>
       <translation>
         <numerusform>%n Vorlage importiert.</numerusform>
@@ -3941,17 +3941,17 @@ sha256: %5</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="276" />
+      <location filename="../../ui/templates/library.py" line="279" />
       <source>Export templates</source>
       <translation>Vorlagen exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="286" />
+      <location filename="../../ui/templates/library.py" line="289" />
       <source>Library exported to {name}.</source>
       <translation>Bibliothek nach {name} exportiert.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="296" />
+      <location filename="../../ui/templates/library.py" line="299" />
       <source>Saving templates</source>
       <translation>Vorlagen werden gespeichert</translation>
     </message>
@@ -4073,82 +4073,82 @@ sha256: %5</translation>
   <context>
     <name>TriageActions</name>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="35" />
+      <location filename="../../ui/queue/triage_actions.py" line="37" />
       <source>Assigning</source>
       <translation>Wird zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="38" />
+      <location filename="../../ui/queue/triage_actions.py" line="40" />
       <source>Changing status</source>
       <translation>Status wird geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="41" />
+      <location filename="../../ui/queue/triage_actions.py" line="43" />
       <source>Tagging</source>
       <translation>Schlagwort wird gesetzt</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="44" />
+      <location filename="../../ui/queue/triage_actions.py" line="46" />
       <source>Adding note</source>
       <translation>Notiz wird gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="48" />
+      <location filename="../../ui/queue/triage_actions.py" line="50" />
       <source>Recording PV decision</source>
       <translation>PV-Entscheidung wird erfasst</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="52" />
+      <location filename="../../ui/queue/triage_actions.py" line="54" />
       <source>Queueing hide</source>
       <translation>Ausblenden wird vorgemerkt</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="55" />
+      <location filename="../../ui/queue/triage_actions.py" line="57" />
       <source>Undoing</source>
       <translation>Wird rückgängig gemacht</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="66" />
+      <location filename="../../ui/queue/triage_actions.py" line="68" />
       <source>Assign</source>
       <translation>Zuweisen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="66" />
+      <location filename="../../ui/queue/triage_actions.py" line="68" />
       <source>Assign to:</source>
       <translation>Zuweisen an:</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="70" />
+      <location filename="../../ui/queue/triage_actions.py" line="72" />
       <source>Tag</source>
       <translation>Schlagwort</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="70" />
+      <location filename="../../ui/queue/triage_actions.py" line="72" />
       <source>Tag:</source>
       <translation>Schlagwort:</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="77" />
+      <location filename="../../ui/queue/triage_actions.py" line="79" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="77" />
+      <location filename="../../ui/queue/triage_actions.py" line="79" />
       <source>Note:</source>
       <translation>Notiz:</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="86" />
+      <location filename="../../ui/queue/triage_actions.py" line="88" />
       <source>PV decision</source>
       <translation>PV-Entscheidung</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="86" />
+      <location filename="../../ui/queue/triage_actions.py" line="88" />
       <source>Why is this an adverse event?</source>
       <translation>Warum ist das ein unerwünschtes Arzneimittelereignis?</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="130" />
+      <location filename="../../ui/queue/triage_actions.py" line="132" />
       <source>Assigned %n message(s)</source>
       <translation>
         <numerusform>%n Nachricht zugewiesen</numerusform>
@@ -4156,7 +4156,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="131" />
+      <location filename="../../ui/queue/triage_actions.py" line="133" />
       <source>Changed the status of %n message(s)</source>
       <translation>
         <numerusform>Status von %n Nachricht geändert</numerusform>
@@ -4164,7 +4164,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="132" />
+      <location filename="../../ui/queue/triage_actions.py" line="134" />
       <source>Recorded the PV decision for %n message(s)</source>
       <translation>
         <numerusform>PV-Entscheidung für %n Nachricht erfasst</numerusform>
@@ -4172,7 +4172,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="133" />
+      <location filename="../../ui/queue/triage_actions.py" line="135" />
       <source>Tagged %n message(s)</source>
       <translation>
         <numerusform>Schlagwort bei %n Nachricht gesetzt</numerusform>
@@ -4180,7 +4180,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="134" />
+      <location filename="../../ui/queue/triage_actions.py" line="136" />
       <source>Removed the tag from %n message(s)</source>
       <translation>
         <numerusform>Schlagwort von %n Nachricht entfernt</numerusform>
@@ -4188,7 +4188,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="135" />
+      <location filename="../../ui/queue/triage_actions.py" line="137" />
       <source>Added a note to %n message(s)</source>
       <translation>
         <numerusform>Notiz zu %n Nachricht hinzugefügt</numerusform>
@@ -4196,7 +4196,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="136" />
+      <location filename="../../ui/queue/triage_actions.py" line="138" />
       <source>Queued hiding of %n message(s)</source>
       <translation>
         <numerusform>Ausblenden von %n Nachricht vorgemerkt</numerusform>
@@ -4204,7 +4204,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="137" />
+      <location filename="../../ui/queue/triage_actions.py" line="139" />
       <source>Undid the last action on %n message(s)</source>
       <translation>
         <numerusform>Letzte Aktion an %n Nachricht rückgängig gemacht</numerusform>
@@ -4212,7 +4212,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="139" />
+      <location filename="../../ui/queue/triage_actions.py" line="141" />
       <source>Changed %n message(s)</source>
       <translation>
         <numerusform>%n Nachricht geändert</numerusform>
@@ -4246,17 +4246,17 @@ sha256: %5</translation>
   <context>
     <name>UnlockDialog</name>
     <message>
-      <location filename="../../ui/desk_life/unlock.py" line="19" />
+      <location filename="../../ui/desk_life/unlock.py" line="20" />
       <source>Unlock desk</source>
       <translation>Desk entsperren</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/unlock.py" line="21" />
+      <location filename="../../ui/desk_life/unlock.py" line="22" />
       <source>Enter the passphrase of %1</source>
       <translation>Passphrase für %1 eingeben</translation>
     </message>
     <message>
-      <location filename="../../ui/desk_life/unlock.py" line="34" />
+      <location filename="../../ui/desk_life/unlock.py" line="35" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
@@ -4370,6 +4370,829 @@ sha256: %5</translation>
       <location filename="../../ui/queue/views_panel.py" line="197" />
       <source>Delete saved filter</source>
       <translation>Gespeicherten Filter löschen</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <source>--messages must be at least 1</source>
+      <translation>--messages muss mindestens 1 sein</translation>
+    </message>
+    <message>
+      <source>--now needs a time zone, e.g. +00:00</source>
+      <translation>--now braucht eine Zeitzone, z. B. +00:00</translation>
+    </message>
+    <message>
+      <source>--now {now!r} is not an ISO 8601 time</source>
+      <translation>--now {now!r} ist keine Zeitangabe nach ISO 8601</translation>
+    </message>
+    <message>
+      <source>--to must not be before --from</source>
+      <translation>--to darf nicht vor --from liegen</translation>
+    </message>
+    <message>
+      <source>A Messenger reply needs the person's id; it is missing.</source>
+      <translation>Für eine Messenger-Antwort fehlt die ID der Person.</translation>
+    </message>
+    <message>
+      <source>An E2B batch needs at least one case.</source>
+      <translation>Ein E2B-Paket braucht mindestens einen Fall.</translation>
+    </message>
+    <message>
+      <source>Case {case}: the age unit {age_unit!r} is not a UCUM age unit.</source>
+      <translation>Fall {case}: Die Altersangabe {age_unit!r} ist keine UCUM-Alterseinheit.</translation>
+    </message>
+    <message>
+      <source>Could not connect to the channel (network down or connection reset).</source>
+      <translation>Keine Verbindung zum Kanal (Netzwerk nicht erreichbar oder Verbindung zurückgesetzt).</translation>
+    </message>
+    <message>
+      <source>Facebook cannot do '{action}'.</source>
+      <translation>Facebook kann '{action}' nicht ausführen.</translation>
+    </message>
+    <message>
+      <source>Instagram cannot do '{action}' here.</source>
+      <translation>Instagram kann '{action}' hier nicht ausführen.</translation>
+    </message>
+    <message>
+      <source>MedDRA is not loaded in {language}; loaded: {loaded}</source>
+      <translation>MedDRA ist in {language} nicht geladen; geladen: {loaded}</translation>
+    </message>
+    <message>
+      <source>PV case {case_id} does not exist</source>
+      <translation>PV-Fall {case_id} existiert nicht</translation>
+    </message>
+    <message>
+      <source>The API key for {host} is no longer valid; reconnect the account. ({message})</source>
+      <translation>Der API-Schlüssel für {host} ist nicht mehr gültig; verbinden Sie das Konto neu. ({message})</translation>
+    </message>
+    <message>
+      <source>The E2B export needs times with a time zone.</source>
+      <translation>Der E2B-Export braucht Zeitangaben mit Zeitzone.</translation>
+    </message>
+    <message>
+      <source>The E2B sender identifier is empty; set the company name in the settings.</source>
+      <translation>Die E2B-Absenderkennung ist leer; tragen Sie den Firmennamen in den Einstellungen ein.</translation>
+    </message>
+    <message>
+      <source>The channel answered with an unexpected shape (no data list).</source>
+      <translation>Der Kanal hat in unerwarteter Form geantwortet (keine data-Liste).</translation>
+    </message>
+    <message>
+      <source>The channel did not answer in time; will try again.</source>
+      <translation>Der Kanal hat nicht rechtzeitig geantwortet; neuer Versuch folgt.</translation>
+    </message>
+    <message>
+      <source>The channel is throttling us: {message}</source>
+      <translation>Der Kanal drosselt die Anfragen: {message}</translation>
+    </message>
+    <message>
+      <source>The channel kept failing after several retries; will try again.</source>
+      <translation>Der Kanal ist auch nach mehreren Versuchen fehlgeschlagen; neuer Versuch folgt.</translation>
+    </message>
+    <message>
+      <source>The channel sent a paging link to another host; not following it.</source>
+      <translation>Der Kanal hat einen Seitenlink zu einem anderen Host geschickt; er wird nicht verfolgt.</translation>
+    </message>
+    <message>
+      <source>The comment to act on has no Instagram id.</source>
+      <translation>Der betroffene Kommentar hat keine Instagram-ID.</translation>
+    </message>
+    <message>
+      <source>The comment to act on has no YouTube id.</source>
+      <translation>Der betroffene Kommentar hat keine YouTube-ID.</translation>
+    </message>
+    <message>
+      <source>The connection to {host} expired or was revoked; reconnect the account. ({message})</source>
+      <translation>Die Verbindung zu {host} ist abgelaufen oder wurde widerrufen; verbinden Sie das Konto neu. ({message})</translation>
+    </message>
+    <message>
+      <source>The daily API quota is used up; it resets at midnight Pacific time. ({message})</source>
+      <translation>Das tägliche API-Kontingent ist aufgebraucht; es wird um Mitternacht pazifischer Zeit zurückgesetzt. ({message})</translation>
+    </message>
+    <message>
+      <source>The forum answered with an unexpected shape (no latest_posts).</source>
+      <translation>Das Forum hat in unerwarteter Form geantwortet (kein latest_posts).</translation>
+    </message>
+    <message>
+      <source>The forum answered with an unexpected shape (no post_stream).</source>
+      <translation>Das Forum hat in unerwarteter Form geantwortet (kein post_stream).</translation>
+    </message>
+    <message>
+      <source>The forum answered with an unexpected shape (no topic_list).</source>
+      <translation>Das Forum hat in unerwarteter Form geantwortet (keine topic_list).</translation>
+    </message>
+    <message>
+      <source>The forum connector cannot do '{action}'.</source>
+      <translation>Die Forum-Anbindung kann '{action}' nicht ausführen.</translation>
+    </message>
+    <message>
+      <source>The forum post to answer has no topic id.</source>
+      <translation>Der zu beantwortende Forumsbeitrag hat keine Themen-ID.</translation>
+    </message>
+    <message>
+      <source>The message to act on has no Facebook id.</source>
+      <translation>Die betroffene Nachricht hat keine Facebook-ID.</translation>
+    </message>
+    <message>
+      <source>The request to the channel failed ({error_type}).</source>
+      <translation>Die Anfrage an den Kanal ist fehlgeschlagen ({error_type}).</translation>
+    </message>
+    <message>
+      <source>This account has no access token; connect it first.</source>
+      <translation>Dieses Konto hat kein Zugriffstoken; verbinden Sie es zuerst.</translation>
+    </message>
+    <message>
+      <source>This forum account has no API key; connect it first.</source>
+      <translation>Dieses Forumkonto hat keinen API-Schlüssel; verbinden Sie es zuerst.</translation>
+    </message>
+    <message>
+      <source>Too many requests to {host}; waiting as asked.</source>
+      <translation>Zu viele Anfragen an {host}; es wird wie verlangt gewartet.</translation>
+    </message>
+    <message>
+      <source>Too many requests: {message}</source>
+      <translation>Zu viele Anfragen: {message}</translation>
+    </message>
+    <message>
+      <source>YouTube answered with an unexpected shape (no items list).</source>
+      <translation>YouTube hat in unerwarteter Form geantwortet (keine items-Liste).</translation>
+    </message>
+    <message>
+      <source>YouTube cannot do '{action}'.</source>
+      <translation>YouTube kann '{action}' nicht ausführen.</translation>
+    </message>
+    <message>
+      <source>YouTube knows no channel {channel_id}.</source>
+      <translation>YouTube kennt keinen Kanal {channel_id}.</translation>
+    </message>
+    <message>
+      <source>YouTube moderation status must be one of {statuses}.</source>
+      <translation>Der YouTube-Moderationsstatus muss einer von {statuses} sein.</translation>
+    </message>
+    <message>
+      <source>a case cannot be a follow-up of itself</source>
+      <translation>Ein Fall kann keine Nachverfolgung von sich selbst sein</translation>
+    </message>
+    <message>
+      <source>a follow-up outcome is 'answered' or 'no_answer'</source>
+      <translation>Das Ergebnis einer Nachverfolgung ist 'answered' oder 'no_answer'</translation>
+    </message>
+    <message>
+      <source>a note holds at most {limit} characters ({given} given)</source>
+      <translation>Eine Notiz fasst höchstens {limit} Zeichen ({given} eingegeben)</translation>
+    </message>
+    <message>
+      <source>a note needs text</source>
+      <translation>Eine Notiz braucht einen Text</translation>
+    </message>
+    <message>
+      <source>a reply needs text</source>
+      <translation>Eine Antwort braucht einen Text</translation>
+    </message>
+    <message>
+      <source>a tag is at most {limit} characters long</source>
+      <translation>Ein Schlagwort ist höchstens {limit} Zeichen lang</translation>
+    </message>
+    <message>
+      <source>a tag needs a name</source>
+      <translation>Ein Schlagwort braucht einen Namen</translation>
+    </message>
+    <message>
+      <source>a template needs a name and a text</source>
+      <translation>Eine Vorlage braucht einen Namen und einen Text</translation>
+    </message>
+    <message>
+      <source>a template needs a text</source>
+      <translation>Eine Vorlage braucht einen Text</translation>
+    </message>
+    <message>
+      <source>a {kind} account has no setting {key!r}; it accepts: {allowed}</source>
+      <translation>Ein {kind}-Konto hat keine Einstellung {key!r}; möglich sind: {allowed}</translation>
+    </message>
+    <message>
+      <source>a {kind} account needs the setting(s): {missing}</source>
+      <translation>Ein {kind}-Konto braucht die Einstellung(en): {missing}</translation>
+    </message>
+    <message>
+      <source>a {language} template named {name!r} exists already</source>
+      <translation>Eine Vorlage ({language}) namens {name!r} gibt es bereits</translation>
+    </message>
+    <message>
+      <source>an account named {name!r} already exists</source>
+      <translation>Ein Konto namens {name!r} gibt es bereits</translation>
+    </message>
+    <message>
+      <source>an account needs a name</source>
+      <translation>Ein Konto braucht einen Namen</translation>
+    </message>
+    <message>
+      <source>an agent needs a name</source>
+      <translation>Zuständige Personen brauchen einen Namen</translation>
+    </message>
+    <message>
+      <source>an attachment must be an object with a path or data</source>
+      <translation>Ein Anhang muss ein Objekt mit Pfad oder Daten sein</translation>
+    </message>
+    <message>
+      <source>an attachment needs a path or base64 data</source>
+      <translation>Ein Anhang braucht einen Pfad oder Base64-Daten</translation>
+    </message>
+    <message>
+      <source>an e-mail account needs the setting {setting}</source>
+      <translation>Ein E-Mail-Konto braucht die Einstellung {setting}</translation>
+    </message>
+    <message>
+      <source>an e-mail needs a recipient ('to')</source>
+      <translation>Eine E-Mail braucht einen Empfänger ('to')</translation>
+    </message>
+    <message>
+      <source>an outbox item needs a message or an account</source>
+      <translation>Ein Eintrag im Postausgang braucht eine Nachricht oder ein Konto</translation>
+    </message>
+    <message>
+      <source>approval needs the review reference (e.g. the medical-legal review number)</source>
+      <translation>Die Freigabe braucht die Prüfreferenz (z. B. die Nummer der medizinisch-rechtlichen Prüfung)</translation>
+    </message>
+    <message>
+      <source>cannot attach {path}: {reason}</source>
+      <translation>{path} kann nicht angehängt werden: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot reach the mail server {host}: {reason}</source>
+      <translation>Der Mailserver {host} ist nicht erreichbar: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot read {path}: {reason}</source>
+      <translation>{path} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot {verb} case {case}: it is {state}, and only a {allowed} case can be</source>
+      <translation>Fall {case}: „{verb}“ ist nicht möglich, der Fall ist {state}; das geht nur bei Zustand {allowed}</translation>
+    </message>
+    <message>
+      <source>case {case} is closed; open it again as a new case</source>
+      <translation>Fall {case} ist abgeschlossen; öffnen Sie ihn erneut als neuen Fall</translation>
+    </message>
+    <message>
+      <source>case {case} is not valid yet; missing: {missing}</source>
+      <translation>Fall {case} ist noch nicht gültig; es fehlt: {missing}</translation>
+    </message>
+    <message>
+      <source>choose at least one message to open a case from</source>
+      <translation>Wählen Sie mindestens eine Nachricht, aus der ein Fall angelegt wird</translation>
+    </message>
+    <message>
+      <source>cmdesk has no connector for channel kind {kind!r}</source>
+      <translation>cmdesk hat keine Anbindung für die Kanalart {kind!r}</translation>
+    </message>
+    <message>
+      <source>configure an e-mail account first: cases are sent to drug safety by e-mail</source>
+      <translation>Richten Sie zuerst ein E-Mail-Konto ein: Fälle gehen per E-Mail an die Arzneimittelsicherheit</translation>
+    </message>
+    <message>
+      <source>day 0 cannot be in the future</source>
+      <translation>Tag 0 darf nicht in der Zukunft liegen</translation>
+    </message>
+    <message>
+      <source>day 0 needs a time zone</source>
+      <translation>Tag 0 braucht eine Zeitzone</translation>
+    </message>
+    <message>
+      <source>e-mail cannot {action}</source>
+      <translation>Per E-Mail nicht möglich: {action}</translation>
+    </message>
+    <message>
+      <source>enter drug safety's e-mail address (setting pv_safety_inbox)</source>
+      <translation>Geben Sie die E-Mail-Adresse der Arzneimittelsicherheit ein (Einstellung pv_safety_inbox)</translation>
+    </message>
+    <message>
+      <source>enter the case number drug safety gave this case</source>
+      <translation>Geben Sie die Fallnummer ein, die die Arzneimittelsicherheit vergeben hat</translation>
+    </message>
+    <message>
+      <source>every event needs the reporter's words</source>
+      <translation>Jedes Ereignis braucht den Wortlaut der meldenden Person</translation>
+    </message>
+    <message>
+      <source>every product needs a name</source>
+      <translation>Jedes Produkt braucht einen Namen</translation>
+    </message>
+    <message>
+      <source>forward by 'email' or 'folder'</source>
+      <translation>Weiterleiten per 'email' oder 'folder'</translation>
+    </message>
+    <message>
+      <source>give a reason why these messages are not PV-relevant</source>
+      <translation>Geben Sie an, warum diese Nachrichten nicht PV-relevant sind</translation>
+    </message>
+    <message>
+      <source>give a reason why these messages are not adverse events</source>
+      <translation>Geben Sie an, warum diese Nachrichten keine unerwünschten Ereignisse sind</translation>
+    </message>
+    <message>
+      <source>give the new passphrase with --new-passphrase-stdin or CMDESK_NEW_PASSPHRASE</source>
+      <translation>Geben Sie die neue Passphrase mit --new-passphrase-stdin oder CMDESK_NEW_PASSPHRASE an</translation>
+    </message>
+    <message>
+      <source>imap_port and smtp_port must be numbers</source>
+      <translation>imap_port und smtp_port müssen Zahlen sein</translation>
+    </message>
+    <message>
+      <source>mapping entries look like field=column, not {part!r}</source>
+      <translation>Zuordnungen haben die Form feld=spalte, nicht {part!r}</translation>
+    </message>
+    <message>
+      <source>message {message_id} already belongs to case {reference}</source>
+      <translation>Nachricht {message_id} gehört bereits zu Fall {reference}</translation>
+    </message>
+    <message>
+      <source>message {message_id} belongs to a PV case; close the case instead</source>
+      <translation>Nachricht {message_id} gehört zu einem PV-Fall; schließen Sie stattdessen den Fall ab</translation>
+    </message>
+    <message>
+      <source>message {message_id} does not exist</source>
+      <translation>Nachricht {message_id} existiert nicht</translation>
+    </message>
+    <message>
+      <source>message {message_id} was written by another person than case {case}</source>
+      <translation>Nachricht {message_id} stammt von einer anderen Person als Fall {case}</translation>
+    </message>
+    <message>
+      <source>moderation means hide or unhide</source>
+      <translation>Moderieren heißt ausblenden oder wieder einblenden</translation>
+    </message>
+    <message>
+      <source>name the folder to write the case files into</source>
+      <translation>Geben Sie den Ordner an, in den die Falldateien geschrieben werden</translation>
+    </message>
+    <message>
+      <source>no MedDRA release is loaded; load one with 'cmdesk meddra load DIR'</source>
+      <translation>Es ist keine MedDRA-Version geladen; laden Sie eine mit 'cmdesk meddra load DIR'</translation>
+    </message>
+    <message>
+      <source>no OS keyring is available here; create the store with a passphrase: `cmdesk init --mode passphrase --passphrase-stdin` or set CMDESK_PASSPHRASE</source>
+      <translation>Hier ist kein Schlüsselbund des Betriebssystems verfügbar; legen Sie die Desk-Datei mit Passphrase an: `cmdesk init --mode passphrase --passphrase-stdin` oder setzen Sie CMDESK_PASSPHRASE</translation>
+    </message>
+    <message>
+      <source>no OS keyring is available on this machine to hold the store key; use a passphrase instead (CMDESK_PASSPHRASE, --passphrase-stdin or --passphrase mode)</source>
+      <translation>Auf diesem Rechner ist kein Schlüsselbund des Betriebssystems für den Schlüssel der Desk-Datei verfügbar; verwenden Sie stattdessen eine Passphrase (CMDESK_PASSPHRASE, --passphrase-stdin oder Modus --passphrase)</translation>
+    </message>
+    <message>
+      <source>no OS keyring is available to hold channel secrets; unlock or install a keyring (Secret Service)</source>
+      <translation>Kein Schlüsselbund des Betriebssystems für die Zugangsdaten der Kanäle verfügbar; entsperren oder installieren Sie einen (Secret Service)</translation>
+    </message>
+    <message>
+      <source>no follow-up was requested for case {case}</source>
+      <translation>Für Fall {case} wurde keine Nachverfolgung angefordert</translation>
+    </message>
+    <message>
+      <source>no password stored for {login}; set it with 'cmdesk accounts secret'</source>
+      <translation>Für {login} ist kein Passwort gespeichert; setzen Sie es mit 'cmdesk accounts secret'</translation>
+    </message>
+    <message>
+      <source>not a cmdesk template library (expected format {expected!r})</source>
+      <translation>Keine cmdesk-Vorlagenbibliothek (erwartet wird das Format {expected!r})</translation>
+    </message>
+    <message>
+      <source>not valid JSON ({reason})</source>
+      <translation>Kein gültiges JSON ({reason})</translation>
+    </message>
+    <message>
+      <source>one case holds messages of one person; these messages have different authors</source>
+      <translation>Ein Fall enthält Nachrichten einer einzigen Person; diese Nachrichten haben verschiedene Autoren</translation>
+    </message>
+    <message>
+      <source>outbox item {outbox_id} is {state}, not waiting for verification</source>
+      <translation>Postausgangseintrag {outbox_id} hat den Status {state} und wartet nicht auf Prüfung</translation>
+    </message>
+    <message>
+      <source>outbox item {outbox_id} is {state}; only failed or unknown items are retried</source>
+      <translation>Postausgangseintrag {outbox_id} hat den Status {state}; nur fehlgeschlagene oder ungeklärte Einträge werden wiederholt</translation>
+    </message>
+    <message>
+      <source>passphrase mode needs a passphrase (CMDESK_PASSPHRASE or --passphrase-stdin)</source>
+      <translation>Der Passphrase-Modus braucht eine Passphrase (CMDESK_PASSPHRASE oder --passphrase-stdin)</translation>
+    </message>
+    <message>
+      <source>say on which channel the follow-up was requested</source>
+      <translation>Geben Sie an, über welchen Kanal die Nachverfolgung angefordert wurde</translation>
+    </message>
+    <message>
+      <source>say why day 0 changes: it moves the reporting deadlines</source>
+      <translation>Geben Sie an, warum sich Tag 0 ändert: Das verschiebt die Meldefristen</translation>
+    </message>
+    <message>
+      <source>say why the case is closed as invalid</source>
+      <translation>Geben Sie an, warum der Fall als ungültig abgeschlossen wird</translation>
+    </message>
+    <message>
+      <source>security must be 'tls' or 'none'</source>
+      <translation>security muss 'tls' oder 'none' sein</translation>
+    </message>
+    <message>
+      <source>settings look like key=value, not {pair!r}</source>
+      <translation>Einstellungen haben die Form schlüssel=wert, nicht {pair!r}</translation>
+    </message>
+    <message>
+      <source>sync_interval_s must be at least {minimum} seconds (channels rate-limit)</source>
+      <translation>sync_interval_s muss mindestens {minimum} Sekunden betragen (die Kanäle begrenzen die Anfragen)</translation>
+    </message>
+    <message>
+      <source>template language must be 'de' or 'en', not {language!r}</source>
+      <translation>Die Sprache einer Vorlage muss 'de' oder 'en' sein, nicht {language!r}</translation>
+    </message>
+    <message>
+      <source>template {name!r} has no approved version; it cannot be sent</source>
+      <translation>Vorlage {name!r} hat keine freigegebene Fassung; sie kann nicht gesendet werden</translation>
+    </message>
+    <message>
+      <source>template {name!r} has no draft to approve</source>
+      <translation>Vorlage {name!r} hat keinen Entwurf zum Freigeben</translation>
+    </message>
+    <message>
+      <source>template {name!r} is not approved for {kind}</source>
+      <translation>Vorlage {name!r} ist für {kind} nicht freigegeben</translation>
+    </message>
+    <message>
+      <source>template {number} in the file is incomplete or malformed ({reason})</source>
+      <translation>Vorlage {number} in der Datei ist unvollständig oder fehlerhaft ({reason})</translation>
+    </message>
+    <message>
+      <source>the CSV header has no column {column!r}; choose one with --text-field</source>
+      <translation>Die CSV-Kopfzeile hat keine Spalte {column!r}; wählen Sie eine mit --text-field</translation>
+    </message>
+    <message>
+      <source>the OS keyring could not be read ({error_type})</source>
+      <translation>Der Schlüsselbund des Betriebssystems konnte nicht gelesen werden ({error_type})</translation>
+    </message>
+    <message>
+      <source>the OS keyring holds no key for {label} (store id {store_id})</source>
+      <translation>Der Schlüsselbund des Betriebssystems enthält keinen Schlüssel für {label} (Desk-ID {store_id})</translation>
+    </message>
+    <message>
+      <source>the OS keyring refused the secret ({error_type})</source>
+      <translation>Der Schlüsselbund des Betriebssystems hat die Zugangsdaten abgelehnt ({error_type})</translation>
+    </message>
+    <message>
+      <source>the OS keyring refused to store the key ({error_type}); use a passphrase</source>
+      <translation>Der Schlüsselbund des Betriebssystems hat das Speichern des Schlüssels abgelehnt ({error_type}); verwenden Sie eine Passphrase</translation>
+    </message>
+    <message>
+      <source>the account {account!r} has stored messages and cannot be removed; pause it instead</source>
+      <translation>Das Konto {account!r} hat gespeicherte Nachrichten und kann nicht entfernt werden; pausieren Sie es stattdessen</translation>
+    </message>
+    <message>
+      <source>the approval of template {name!r} expired on {date:%Y-%m-%d}</source>
+      <translation>Die Freigabe der Vorlage {name!r} ist am {date:%Y-%m-%d} abgelaufen</translation>
+    </message>
+    <message>
+      <source>the approval's expiry date must lie in the future</source>
+      <translation>Das Ablaufdatum der Freigabe muss in der Zukunft liegen</translation>
+    </message>
+    <message>
+      <source>the connection to {host} broke: {reason}</source>
+      <translation>Die Verbindung zu {host} ist abgebrochen: {reason}</translation>
+    </message>
+    <message>
+      <source>the file has no column(s) {missing}; it has: {columns}</source>
+      <translation>Der Datei fehlen die Spalte(n) {missing}; sie hat: {columns}</translation>
+    </message>
+    <message>
+      <source>the key file {path} is unreadable ({error_type})</source>
+      <translation>Die Schlüsseldatei {path} ist nicht lesbar ({error_type})</translation>
+    </message>
+    <message>
+      <source>the key in the OS keyring does not open {label} (it belongs to another store)</source>
+      <translation>Der Schlüssel im Schlüsselbund des Betriebssystems öffnet {label} nicht (er gehört zu einer anderen Desk-Datei)</translation>
+    </message>
+    <message>
+      <source>the line is not a JSON object</source>
+      <translation>Die Zeile ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+      <source>the mail server asks to retry later: {code}</source>
+      <translation>Der Mailserver bittet um einen späteren Versuch: {code}</translation>
+    </message>
+    <message>
+      <source>the mail server did not accept the e-mail: {code} {reply}</source>
+      <translation>Der Mailserver hat die E-Mail nicht angenommen: {code} {reply}</translation>
+    </message>
+    <message>
+      <source>the mail server did not accept the e-mail: {reason}</source>
+      <translation>Der Mailserver hat die E-Mail nicht angenommen: {reason}</translation>
+    </message>
+    <message>
+      <source>the mail server did not return message {uid}</source>
+      <translation>Der Mailserver hat die Nachricht {uid} nicht geliefert</translation>
+    </message>
+    <message>
+      <source>the mail server refused the login for {login}; enter the password again</source>
+      <translation>Der Mailserver hat die Anmeldung für {login} abgelehnt; geben Sie das Passwort erneut ein</translation>
+    </message>
+    <message>
+      <source>the mail server refused the recipient {recipients}</source>
+      <translation>Der Mailserver hat den Empfänger {recipients} abgelehnt</translation>
+    </message>
+    <message>
+      <source>the mail server refused to list messages: {reply}</source>
+      <translation>Der Mailserver hat das Auflisten der Nachrichten abgelehnt: {reply}</translation>
+    </message>
+    <message>
+      <source>the mailbox {mailbox!r} does not exist on {host}</source>
+      <translation>Das Postfach {mailbox!r} gibt es auf {host} nicht</translation>
+    </message>
+    <message>
+      <source>the mapping needs a text column (text=COLUMN); none could be guessed</source>
+      <translation>Die Zuordnung braucht eine Textspalte (text=SPALTE); es ließ sich keine erraten</translation>
+    </message>
+    <message>
+      <source>the secret is empty</source>
+      <translation>Die Zugangsdaten sind leer</translation>
+    </message>
+    <message>
+      <source>the setting {key} must be a whole number, not {given!r}</source>
+      <translation>Die Einstellung {key} muss eine ganze Zahl sein, nicht {given!r}</translation>
+    </message>
+    <message>
+      <source>the setting {key} must be positive</source>
+      <translation>Die Einstellung {key} muss positiv sein</translation>
+    </message>
+    <message>
+      <source>the setting {key} needs a value</source>
+      <translation>Die Einstellung {key} braucht einen Wert</translation>
+    </message>
+    <message>
+      <source>the {kind} account needs the setting(s): {missing}</source>
+      <translation>Das {kind}-Konto braucht die Einstellung(en): {missing}</translation>
+    </message>
+    <message>
+      <source>there are no PV cases to export</source>
+      <translation>Es gibt keine PV-Fälle zum Exportieren</translation>
+    </message>
+    <message>
+      <source>there is no author {author_id}</source>
+      <translation>Es gibt keinen Autor {author_id}</translation>
+    </message>
+    <message>
+      <source>there is no channel account {account!r}</source>
+      <translation>Es gibt kein Kanalkonto {account!r}</translation>
+    </message>
+    <message>
+      <source>there is no channel account {account_id}</source>
+      <translation>Es gibt kein Kanalkonto {account_id}</translation>
+    </message>
+    <message>
+      <source>there is no file {path}</source>
+      <translation>Es gibt keine Datei {path}</translation>
+    </message>
+    <message>
+      <source>there is no input file {path}</source>
+      <translation>Es gibt keine Eingabedatei {path}</translation>
+    </message>
+    <message>
+      <source>there is no merge suggestion {suggestion_id}</source>
+      <translation>Es gibt keinen Zusammenführungsvorschlag {suggestion_id}</translation>
+    </message>
+    <message>
+      <source>there is no message {message_id}</source>
+      <translation>Es gibt keine Nachricht {message_id}</translation>
+    </message>
+    <message>
+      <source>there is no outbox item {outbox_id}</source>
+      <translation>Es gibt keinen Postausgangseintrag {outbox_id}</translation>
+    </message>
+    <message>
+      <source>there is no person {person_id}</source>
+      <translation>Es gibt keine Person {person_id}</translation>
+    </message>
+    <message>
+      <source>there is no store at {label}; create one with `cmdesk init`</source>
+      <translation>Unter {label} gibt es keine Desk-Datei; legen Sie eine mit `cmdesk init` an</translation>
+    </message>
+    <message>
+      <source>there is no template {template_id}</source>
+      <translation>Es gibt keine Vorlage {template_id}</translation>
+    </message>
+    <message>
+      <source>there is nothing to undo</source>
+      <translation>Es gibt nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+      <source>these case fields cannot be changed here: {fields}</source>
+      <translation>Diese Fallfelder können hier nicht geändert werden: {fields}</translation>
+    </message>
+    <message>
+      <source>this e-mail account has no smtp_host; add it to send replies</source>
+      <translation>Dieses E-Mail-Konto hat keinen smtp_host; tragen Sie ihn ein, um Antworten zu senden</translation>
+    </message>
+    <message>
+      <source>this headless entry point has no window; start the workstation with `cmdesk`</source>
+      <translation>Dieser Einstiegspunkt ohne Oberfläche hat kein Fenster; starten Sie den Arbeitsplatz mit `cmdesk`</translation>
+    </message>
+    <message>
+      <source>this is the person's only identity; there is nothing to split off</source>
+      <translation>Das ist die einzige Identität der Person; es gibt nichts abzutrennen</translation>
+    </message>
+    <message>
+      <source>this message may report an adverse event: only PV-safe templates may be used until a PV reviewer clears it</source>
+      <translation>Diese Nachricht meldet möglicherweise ein unerwünschtes Ereignis: Bis eine PV-Prüfung sie freigibt, dürfen nur PV-sichere Vorlagen verwendet werden</translation>
+    </message>
+    <message>
+      <source>this release has no meddra_release.asc; give the MedDRA version and language</source>
+      <translation>Diese Version hat keine meddra_release.asc; geben Sie MedDRA-Version und Sprache an</translation>
+    </message>
+    <message>
+      <source>this suggestion was already {state}</source>
+      <translation>Dieser Vorschlag wurde bereits bearbeitet ({state})</translation>
+    </message>
+    <message>
+      <source>unknown channel kind {kind!r}; choose one of {kinds}</source>
+      <translation>Unbekannte Kanalart {kind!r}; wählen Sie eine aus {kinds}</translation>
+    </message>
+    <message>
+      <source>unknown channel {unknown!r}</source>
+      <translation>Unbekannter Kanal {unknown!r}</translation>
+    </message>
+    <message>
+      <source>unknown mapping field(s) {unknown}; use {fields}</source>
+      <translation>Unbekannte Zuordnungsfelder {unknown}; möglich sind {fields}</translation>
+    </message>
+    <message>
+      <source>unknown moderation action {action!r}</source>
+      <translation>Unbekannte Moderationsaktion {action!r}</translation>
+    </message>
+    <message>
+      <source>unknown outbox action {action!r}</source>
+      <translation>Unbekannte Postausgangsaktion {action!r}</translation>
+    </message>
+    <message>
+      <source>unknown placeholder {placeholder}; known: {known}</source>
+      <translation>Unbekannter Platzhalter {placeholder}; bekannt sind: {known}</translation>
+    </message>
+    <message>
+      <source>unknown seriousness criteria: {criteria}</source>
+      <translation>Unbekannte Schwerwiegendheitskriterien: {criteria}</translation>
+    </message>
+    <message>
+      <source>unknown setting {key!r}</source>
+      <translation>Unbekannte Einstellung {key!r}</translation>
+    </message>
+    <message>
+      <source>unknown status {status!r}; use open, waiting, done or no_action</source>
+      <translation>Unbekannter Status {status!r}; möglich sind open, waiting, done oder no_action</translation>
+    </message>
+    <message>
+      <source>unknown view {view!r}; use one of {views} or account:ID</source>
+      <translation>Unbekannte Ansicht {view!r}; möglich sind {views} oder account:ID</translation>
+    </message>
+    <message>
+      <source>unlock the desk before changing its key</source>
+      <translation>Entsperren Sie den Desk, bevor Sie seinen Schlüssel ändern</translation>
+    </message>
+    <message>
+      <source>wrong passphrase for {label}</source>
+      <translation>Falsche Passphrase für {label}</translation>
+    </message>
+    <message>
+      <source>{account!r} has no token or password yet; set it with `cmdesk accounts secret {account}`</source>
+      <translation>{account!r} hat noch kein Token oder Passwort; setzen Sie es mit `cmdesk accounts secret {account}`</translation>
+    </message>
+    <message>
+      <source>{account!r} is a file import account; fill it with `cmdesk import`</source>
+      <translation>{account!r} ist ein Dateiimport-Konto; füllen Sie es mit `cmdesk import`</translation>
+    </message>
+    <message>
+      <source>{account!r} is a file import account; it is filled by `cmdesk import`</source>
+      <translation>{account!r} ist ein Dateiimport-Konto; es wird über `cmdesk import` gefüllt</translation>
+    </message>
+    <message>
+      <source>{account!r} is paused; resume it first (`cmdesk accounts resume`)</source>
+      <translation>{account!r} ist pausiert; setzen Sie es zuerst fort (`cmdesk accounts resume`)</translation>
+    </message>
+    <message>
+      <source>{address!r} is not an e-mail address</source>
+      <translation>{address!r} ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+      <source>{file} cannot be read as JSON ({reason})</source>
+      <translation>{file} lässt sich nicht als JSON lesen ({reason})</translation>
+    </message>
+    <message>
+      <source>{file} is empty</source>
+      <translation>{file} ist leer</translation>
+    </message>
+    <message>
+      <source>{file} is not valid JSON: {reason}</source>
+      <translation>{file} ist kein gültiges JSON: {reason}</translation>
+    </message>
+    <message>
+      <source>{file}: cmdesk imports .csv, .json and .jsonl files</source>
+      <translation>{file}: cmdesk importiert .csv-, .json- und .jsonl-Dateien</translation>
+    </message>
+    <message>
+      <source>{file}: expected a list of messages</source>
+      <translation>{file}: Erwartet wird eine Liste von Nachrichten</translation>
+    </message>
+    <message>
+      <source>{file}: expected a list of messages, or an object with a 'data' list</source>
+      <translation>{file}: Erwartet wird eine Liste von Nachrichten oder ein Objekt mit einer 'data'-Liste</translation>
+    </message>
+    <message>
+      <source>{flag} {text!r} is not a date like 2026-11-24</source>
+      <translation>{flag} {text!r} ist kein Datum der Form 2026-11-24</translation>
+    </message>
+    <message>
+      <source>{folder} is not a MedDRA MedAscii folder: {missing} missing</source>
+      <translation>{folder} ist kein MedDRA-MedAscii-Ordner: {missing} fehlt</translation>
+    </message>
+    <message>
+      <source>{folder} is not a folder; point to the MedAscii folder of the MedDRA release</source>
+      <translation>{folder} ist kein Ordner; wählen Sie den MedAscii-Ordner der MedDRA-Version</translation>
+    </message>
+    <message>
+      <source>{host} had a temporary problem ({message}); will try again.</source>
+      <translation>{host} hatte ein vorübergehendes Problem ({message}); neuer Versuch folgt.</translation>
+    </message>
+    <message>
+      <source>{host} refused the request: {message}</source>
+      <translation>{host} hat die Anfrage abgelehnt: {message}</translation>
+    </message>
+    <message>
+      <source>{host} sent an answer that is not JSON; will try again.</source>
+      <translation>{host} hat eine Antwort geschickt, die kein JSON ist; neuer Versuch folgt.</translation>
+    </message>
+    <message>
+      <source>{label} cannot be read although the key is right: the file is damaged or truncated; restore a backup</source>
+      <translation>{label} lässt sich trotz richtigem Schlüssel nicht lesen: Die Datei ist beschädigt oder abgeschnitten; stellen Sie eine Sicherung wieder her</translation>
+    </message>
+    <message>
+      <source>{label} is a folder, not a cmdesk store</source>
+      <translation>{label} ist ein Ordner, keine cmdesk-Desk-Datei</translation>
+    </message>
+    <message>
+      <source>{label} is a plain, unencrypted SQLite database, not a cmdesk store</source>
+      <translation>{label} ist eine einfache, unverschlüsselte SQLite-Datenbank, keine cmdesk-Desk-Datei</translation>
+    </message>
+    <message>
+      <source>{label} is a text file, not a cmdesk store</source>
+      <translation>{label} ist eine Textdatei, keine cmdesk-Desk-Datei</translation>
+    </message>
+    <message>
+      <source>{label} is empty or too short to be a cmdesk store</source>
+      <translation>{label} ist leer oder zu kurz für eine cmdesk-Desk-Datei</translation>
+    </message>
+    <message>
+      <source>{label} is locked</source>
+      <translation>{label} ist gesperrt</translation>
+    </message>
+    <message>
+      <source>{label} is protected by a passphrase: set CMDESK_PASSPHRASE or use --passphrase-stdin</source>
+      <translation>{label} ist mit einer Passphrase geschützt: Setzen Sie CMDESK_PASSPHRASE oder verwenden Sie --passphrase-stdin</translation>
+    </message>
+    <message>
+      <source>{label} is truncated ({size} bytes, expected {expected})</source>
+      <translation>{label} ist abgeschnitten ({size} Bytes, erwartet {expected})</translation>
+    </message>
+    <message>
+      <source>{label} keeps its key in the OS keyring, but no keyring is available here; unlock the session keyring, or rekey the store to a passphrase on a machine that has it</source>
+      <translation>{label} bewahrt seinen Schlüssel im Schlüsselbund des Betriebssystems auf, aber hier ist keiner verfügbar; entsperren Sie den Schlüsselbund der Sitzung oder stellen Sie die Desk-Datei auf einem Rechner mit Schlüsselbund auf eine Passphrase um</translation>
+    </message>
+    <message>
+      <source>{label} was written by a newer cmdesk (schema step {step} is unknown to this version, which knows up to {latest}); update cmdesk to open it.</source>
+      <translation>{label} wurde von einer neueren cmdesk-Version geschrieben (Schemaschritt {step} ist dieser Version unbekannt, sie kennt bis {latest}); aktualisieren Sie cmdesk, um die Datei zu öffnen.</translation>
+    </message>
+    <message>
+      <source>{label}: the disk is full; the change was not saved</source>
+      <translation>{label}: Der Datenträger ist voll; die Änderung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+      <source>{name!r} is not a colleague on this desk; add them in the settings first</source>
+      <translation>{name!r} gehört nicht zu den Kolleginnen und Kollegen dieses Desks; fügen Sie die Person zuerst in den Einstellungen hinzu</translation>
+    </message>
+    <message>
+      <source>{other} is already a follow-up of {case}</source>
+      <translation>{other} ist bereits eine Nachverfolgung von {case}</translation>
+    </message>
+    <message>
+      <source>{path} already exists; cmdesk will not overwrite it</source>
+      <translation>{path} existiert bereits; cmdesk überschreibt die Datei nicht</translation>
+    </message>
+    <message>
+      <source>{path} is not a JSON file ({reason})</source>
+      <translation>{path} ist keine JSON-Datei ({reason})</translation>
+    </message>
+    <message>
+      <source>{store} has no key file ({file}); it is not a cmdesk store, or its key file was lost</source>
+      <translation>{store} hat keine Schlüsseldatei ({file}); es ist keine cmdesk-Desk-Datei, oder die Schlüsseldatei ging verloren</translation>
+    </message>
+    <message>
+      <source>{target!r} holds imported messages; answer them on the channel they came from</source>
+      <translation>{target!r} enthält importierte Nachrichten; beantworten Sie sie in dem Kanal, aus dem sie stammen</translation>
+    </message>
+    <message>
+      <source>{user} is not an approver; only a user with the approver role can approve or retire</source>
+      <translation>{user} ist keine freigebende Person; nur Nutzer mit der Rolle Freigabe können freigeben oder zurückziehen</translation>
     </message>
   </context>
 </TS>

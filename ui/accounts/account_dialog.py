@@ -30,6 +30,7 @@ from cmdesk.errors import UserError
 from cmdesk.model import ChannelKind
 from ui.accounts.text import fill
 from ui.bridge import DeskBridge
+from ui.error_text import error_text
 from ui.widgets.icons import channel_icon
 
 log = logging.getLogger(__name__)
@@ -281,7 +282,7 @@ class AccountDialog(QDialog):
     def _on_failed(self, err: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(err, UserError):
-            self.show_error(str(err))
+            self.show_error(error_text(err))
             return
         log.error("saving a channel account failed", exc_info=(type(err), err, err.__traceback__))
         self.show_error(fill(self.tr("Could not save (%1); see the log."), type(err).__name__))
@@ -351,7 +352,7 @@ class SecretDialog(QDialog):
     def _on_failed(self, err: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(err, UserError):
-            text = str(err)
+            text = error_text(err)
         else:  # the type only: an unexpected error's text might quote what it was given
             log.error("storing a channel secret failed (%s)", type(err).__name__)
             text = fill(self.tr("Could not store the secret (%1)."), type(err).__name__)

@@ -27,6 +27,7 @@ from ui.accounts.accounts_table import ALERT, AccountsTable
 from ui.accounts.sync_scheduler import SyncScheduler
 from ui.accounts.text import fill
 from ui.bridge import DeskBridge
+from ui.error_text import error_text, stored_error_text
 
 log = logging.getLogger(__name__)
 
@@ -267,7 +268,7 @@ class AccountsPage(QDialog):
 
     def _describe(self, err: BaseException) -> str:
         if isinstance(err, UserError):
-            return str(err)
+            return error_text(err)
         log.error("channel account action failed", exc_info=(type(err), err, err.__traceback__))
         return fill(self.tr("unexpected error (%1); see the log"), type(err).__name__)
 
@@ -289,7 +290,7 @@ class AccountsPage(QDialog):
 
     def _on_synced(self, result: SyncResult) -> None:
         if result.error is not None:
-            self.say(fill(self.tr("%1: sync failed: %2"), result.account, result.error), alert=True)
+            self.say(fill(self.tr("%1: sync failed: %2"), result.account, stored_error_text(result.error)), alert=True)
             return
         self.progress.clear()
         self.say(

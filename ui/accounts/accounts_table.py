@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from cmdesk.channels.accounts import Account
 from cmdesk.model import ChannelKind
 from ui.accounts.text import fill
+from ui.error_text import stored_error_text
 from ui.widgets.icons import channel_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -88,11 +89,12 @@ class AccountsTable(QTableWidget):
             success = QTableWidgetItem(self.tr("never"))
         else:
             success = QTableWidgetItem(f"{when(account.last_success_at)} ({self.age(now - account.last_success_at)})")
-        error = QTableWidgetItem(account.last_error or "")  # item text is never rich text
+        last_error = stored_error_text(account.last_error or "")
+        error = QTableWidgetItem(last_error)  # item text is never rich text
         if account.last_error:
             error.setForeground(QBrush(ALERT))
             if account.last_error_at is not None:  # escaped: a tooltip would render markup in a channel's text
-                tip = fill(self.tr("%1 (at %2)"), account.last_error, when(account.last_error_at))
+                tip = fill(self.tr("%1 (at %2)"), last_error, when(account.last_error_at))
                 error.setToolTip(f"<p>{html.escape(tip)}</p>")
         items = QTableWidgetItem(str(account.items_last_hour))
         items.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -21,6 +21,7 @@ from cmdesk.errors import UserError
 from cmdesk.model import ChannelKind
 from ui.accounts.text import fill
 from ui.bridge import DeskBridge
+from ui.error_text import error_text
 from ui.tasks import Task
 
 log = logging.getLogger(__name__)
@@ -169,7 +170,7 @@ class SyncScheduler(QObject):
             self._set_health()
             return
         if isinstance(err, UserError):
-            message = str(err)
+            message = error_text(err)
         else:  # a bug must not stop the other accounts' monitoring
             log.error("background sync of account %s failed", account.id, exc_info=(type(err), err, err.__traceback__))
             message = fill(self.tr("internal error (%1); see the log"), type(err).__name__)

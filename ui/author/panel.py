@@ -29,6 +29,7 @@ from ui.author.notes import NotesBox, TagChips
 from ui.author.text import plain_label
 from ui.author.timeline import Timeline
 from ui.bridge import DeskBridge
+from ui.error_text import error_text
 from ui.widgets.delivery import Delivery
 
 log = logging.getLogger(__name__)
@@ -198,7 +199,7 @@ class AuthorPanel(QWidget):
         if isinstance(err, NotFound):
             self._clear(self.tr("This person no longer exists (merged or removed)."))
         elif isinstance(err, UserError):
-            self._clear(str(err))
+            self._clear(error_text(err))
         else:
             log.error("loading person %s failed", self.person_id, exc_info=(type(err), err, err.__traceback__))
             self._clear(self.tr("The author could not be loaded: %1").replace("%1", type(err).__name__))
@@ -304,7 +305,7 @@ class AuthorPanel(QWidget):
 
     def _on_write_failed(self, what: str, err: BaseException) -> None:
         if isinstance(err, UserError):
-            reason = str(err)
+            reason = error_text(err)
         else:
             log.error("%s failed", what, exc_info=(type(err), err, err.__traceback__))
             reason = self.tr("unexpected error (%1); details are in the log").replace("%1", type(err).__name__)

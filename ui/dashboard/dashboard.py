@@ -35,6 +35,7 @@ from cmdesk.store.queue import QueueFilter
 from ui.bridge import DeskBridge
 from ui.dashboard.charts import bar_chart, channel_day_series, day_labels
 from ui.dashboard.data import DashboardData, combine, load_counts
+from ui.error_text import stored_error_text
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -265,7 +266,7 @@ class Dashboard(QWidget):
                     f"{r.last_success_at:%d.%m.%Y %H:%M}" if r.last_success_at else self.tr("never"),
                     r.hours_since_success,
                     self.tr("GAP") if r.gap else self.tr("ok"),
-                    r.last_error or "",
+                    stored_error_text(r.last_error or ""),
                 ]
                 for r in rows
             ],

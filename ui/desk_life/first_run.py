@@ -23,6 +23,7 @@ from cmdesk.desk import Desk
 from cmdesk.errors import UserError
 from cmdesk.model import Role
 from cmdesk.store.keys import KeyManager, keyring_available
+from ui.error_text import error_text
 
 MIN_PASSPHRASE = 8
 
@@ -131,7 +132,7 @@ class FirstRunDialog(QDialog):
                     role=Role(self.role.currentData()),
                 )
             except UserError as err:
-                problem = str(err)
+                problem = error_text(err)
         if problem is not None:
             self.error.setText(problem)
             self.error.show()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cmdesk.errors import UserError
+from ui.error_text import error_text
 
 
 class UnlockDialog(QDialog):
@@ -45,7 +46,7 @@ class UnlockDialog(QDialog):
         try:
             self._try_unlock(self.passphrase.text())
         except UserError as err:
-            self.error.setText(str(err))
+            self.error.setText(error_text(err))
             self.error.show()
             self.passphrase.selectAll()
             self.passphrase.setFocus()

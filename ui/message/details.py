@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVB
 
 from cmdesk.channels.outbox import OutboxItem
 from cmdesk.model import OutboxAction, OutboxState
+from ui.error_text import stored_error_text
 from ui.message.thread_view import local_time
 
 Note = tuple[int, str, str, datetime]
@@ -137,13 +138,17 @@ class OutboxList(RowList):
         if item.state == OutboxState.SENT:
             return self.tr("{what}: sent {when}").format(what=what, when=when)
         if item.state == OutboxState.FAILED:
-            return self.tr("{what}: failed: {reason}").format(what=what, reason=item.last_error or self.tr("no reason"))
+            return self.tr("{what}: failed: {reason}").format(
+                what=what, reason=stored_error_text(item.last_error or "") or self.tr("no reason")
+            )
         if item.state == OutboxState.UNKNOWN:
             return self.tr("{what}: unknown, verify on the channel before retrying").format(what=what)
         if item.state == OutboxState.SENDING:
             return self.tr("{what}: sending").format(what=what)
         if item.last_error:
-            return self.tr("{what}: queued, will retry ({reason})").format(what=what, reason=item.last_error)
+            return self.tr("{what}: queued, will retry ({reason})").format(
+                what=what, reason=stored_error_text(item.last_error)
+            )
         return self.tr("{what}: queued").format(what=what)
 
     def set_items(self, items: Sequence[OutboxItem]) -> None:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QScrollArea
 
 from cmdesk.channels.outbox import OutboxItem
 from cmdesk.desk import Desk
-from cmdesk.errors import UserError
 from cmdesk.messages import MessageDetail
 from ui.bridge import DeskBridge
+from ui.error_text import error_text
 from ui.message.details import (
     AttachmentInfo,
     AttachmentList,
@@ -301,7 +301,7 @@ class MessagePane(QWidget):
         self.legend.setVisible(bool(legend))
 
     def show_error(self, err: BaseException) -> None:
-        text = str(err) if isinstance(err, UserError) else f"{type(err).__name__}: {err}"
+        text = error_text(err)
         self.status.setText(text)
         self.status.setStyleSheet("color: #b00020;")
         self.status.show()

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPlainTextEdit, QScrollAre
 
 from cmdesk.clock import Clock
 from cmdesk.desk import Desk
+from cmdesk.errors import UserError
 from cmdesk.pv import meddra, validation
 from cmdesk.pv.model import Case
 from cmdesk.pv.service import EDITABLE_STATES
 from ui.bridge import DeskBridge
+from ui.error_text import error_text
 from ui.pv import labels
 from ui.pv.case_actions import CaseActions
 from ui.pv.case_header import COUNTDOWN_INTERVAL_MS, OVERDUE_STYLE, HeaderSection
@@ -283,7 +285,7 @@ class CaseForm(
         self.bridge.tasks.write(job, label=label, on_done=alive(self, done), on_error=alive(self, self._failed))
 
     def _failed(self, err: BaseException) -> None:
-        text = str(err) or type(err).__name__
+        text = error_text(err) if isinstance(err, UserError) else (str(err) or type(err).__name__)
         self.message_bar.show_error(text)
         self.action_failed.emit(text)
 

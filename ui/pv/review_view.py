@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from cmdesk.clock import Clock
+from cmdesk.errors import UserError
 from cmdesk.pv import clocks
 from cmdesk.pv.service import ReviewItem
 from ui.bridge import DeskBridge
+from ui.error_text import error_text
 from ui.pv import labels
 from ui.pv.case_form import CaseForm, MessageBar, alive, open_case_form
 
@@ -160,7 +162,7 @@ class ReviewView(QDialog):
         self.loaded.emit(len(items))
 
     def _show_error(self, err: BaseException) -> None:
-        self.message_bar.show_error(str(err) or type(err).__name__)
+        self.message_bar.show_error(error_text(err) if isinstance(err, UserError) else (str(err) or type(err).__name__))
 
     # -- selection and actions -------------------------------------------------------------------
 

@@ -26,9 +26,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from cmdesk.errors import UserError
 from cmdesk.queue import QueueFilter, QueueRow, ReadCanceller
 from ui.bridge import DeskBridge
+from ui.error_text import error_text
 from ui.queue import columns as cols
 
 BATCH = 50
@@ -374,4 +374,4 @@ class QueueModel(QAbstractTableModel):
     def _on_failed(self, generation: int, err: BaseException) -> None:
         if generation != self._generation or self._bridge.desk.is_locked:
             return  # a lock closes the store under running reads; that is not an error
-        self.load_failed.emit(str(err) if isinstance(err, UserError) else f"{type(err).__name__}: {err}")
+        self.load_failed.emit(error_text(err))

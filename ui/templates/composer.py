@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from cmdesk import replies
-from cmdesk.errors import UserError
 from cmdesk.model import OutboxAction, OutboxState
 from cmdesk.templates.render import PLACEHOLDER
 from ui.bridge import DeskBridge
+from ui.error_text import error_text, stored_error_text
 from ui.templates.picker import TemplatePicker
 
 CHECK_DELAY_MS = 250
@@ -317,7 +317,11 @@ class Composer(QWidget):
                 where = f" {item.remote_url}" if getattr(item, "remote_url", None) else ""
                 lines.append(self.tr("{what}: sent{where}").format(what=what, where=where))
             elif state == OutboxState.FAILED:
-                lines.append(self.tr("{what}: failed: {reason}").format(what=what, reason=item.last_error or ""))
+                lines.append(
+                    self.tr("{what}: failed: {reason}").format(
+                        what=what, reason=stored_error_text(item.last_error or "")
+                    )
+                )
                 self._failed_outbox_id = item.id
             elif state == OutboxState.UNKNOWN:
                 lines.append(self.tr("{what}: unknown, verify on the channel before retrying").format(what=what))
@@ -371,7 +375,7 @@ class Composer(QWidget):
         return super().eventFilter(watched, event)
 
     def _show_error(self, err: BaseException) -> None:
-        text = str(err) if isinstance(err, UserError) else f"{type(err).__name__}: {err}"
+        text = error_text(err)
         self.problems.setText(text)
         self.problems.show()
         self.send_button.setEnabled(bool(self.editor.toPlainText().strip()))

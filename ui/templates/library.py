@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cmdesk.errors import InvalidInput, UserError
+from cmdesk.errors import InvalidInput
 from cmdesk.templates import KNOWN, Category, Template
 from ui.bridge import DeskBridge
+from ui.error_text import error_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -266,7 +267,9 @@ class TemplateLibrary(QDialog):
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-                raise InvalidInput(f"{path.name} cannot be read as JSON ({err})") from None
+                raise InvalidInput(
+                    "{file} cannot be read as JSON ({reason})", file=path.name, reason=str(err)
+                ) from None
             added = templates.import_json(data, source=path.name)
             self.message_text = self.tr("%n template(s) imported.", "", len(added))
 
@@ -296,4 +299,4 @@ class TemplateLibrary(QDialog):
         self.bridge.tasks.write(fn, label=self.tr("Saving templates"), on_done=done, on_error=self._error)
 
     def _error(self, err: BaseException) -> None:
-        self.message.setText(str(err) if isinstance(err, UserError) else f"{type(err).__name__}: {err}")
+        self.message.setText(error_text(err))

@@ -54,8 +54,11 @@ def check_not_newer(conn: sqlcipher3.Connection, *, label: str) -> None:
     unknown = [name for name in applied(conn) if name not in known]
     if unknown:
         raise NewerSchema(
-            f"{label} was written by a newer cmdesk (schema step {unknown[-1]} is unknown to "
-            f"this version, which knows up to {max(known)}); update cmdesk to open it."
+            "{label} was written by a newer cmdesk (schema step {step} is unknown to this version, "
+            "which knows up to {latest}); update cmdesk to open it.",
+            label=label,
+            step=unknown[-1],
+            latest=max(known),
         )
 
 

@@ -1,0 +1,122 @@
+"""Core errors in the German window: every template raised in cmdesk/ has German, and dialogs show it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cmdesk.clock import FixedClock
+from cmdesk.desk import Desk
+from cmdesk.errors import InvalidInput, NotFound, ReconnectNeeded, TransientChannelError, UserError, WrongKey
+from cmdesk.paths import resource_path
+from tests.ui.conftest import NOW
+from tests.ui.test_i18n import update_translations
+from ui import i18n
+from ui.bridge import DeskBridge
+from ui.desk_life.unlock import UnlockDialog
+from ui.error_text import error_text, stored_error_text
+
+PASSPHRASE = "correct horse battery"
+
+
+@pytest.fixture
+def german(qapp: Any) -> Iterator[None]:
+    assert i18n.install("de") is True
+    yield
+    i18n.install("en")
+
+
+def test_every_error_template_in_the_sources_has_usable_german() -> None:
+    script = update_translations()
+    templates = script.error_templates()
+    german = script.load_dictionary(script.STRINGS)
+    messages = [script.Message("errors", template, False) for template in templates]
+    problems = [(m.source, why) for m in messages if (why := script.check(m, script.lookup(german, m))) is not None]
+    assert len(templates) > 150
+    assert {"wrong passphrase for {label}", "there is no message {message_id}"} <= set(templates)
+    assert problems == []
+
+
+def test_the_shipped_template_list_and_catalogue_hold_every_template() -> None:
+    script = update_translations()
+    templates = script.error_templates()
+    shipped = json.loads(resource_path("translations/error_templates.json").read_text(encoding="utf-8"))
+    in_ts = {m.source for m in script.messages(script.TS) if m.context == "errors"}
+    assert (shipped, sorted(in_ts)) == (templates, templates)
+
+
+def test_the_german_unlock_dialog_says_wrong_passphrase_in_german(german: None, tmp_path: Path, qtbot: Any) -> None:
+    desk = Desk.create(
+        tmp_path / "pass.cmdesk", mode="passphrase", passphrase=PASSPHRASE, clock=FixedClock(NOW), agent="Anna Berger"
+    )
+    bridge = DeskBridge(desk)
+    try:
+        bridge.lock()
+        dialog = UnlockDialog(store_label=desk.path.name, try_unlock=lambda p: bridge.unlock(passphrase=p))
+        qtbot.addWidget(dialog)
+        dialog.passphrase.setText("wrong")
+        dialog.accept()
+        assert (dialog.error.text(), dialog.error.isHidden(), desk.is_locked) == (
+            f"Falsche Passphrase für {desk.path}",
+            False,
+            True,
+        )
+    finally:
+        bridge.close()
+        desk.close()
+
+
+def test_a_not_found_from_the_core_is_german_in_the_window_and_english_for_the_cli(
+    german: None, bridge: DeskBridge
+) -> None:
+    with pytest.raises(NotFound) as info:
+        bridge.desk.messages.detail(987_654)
+    assert (error_text(info.value), str(info.value)) == (
+        "Es gibt keine Nachricht 987654",
+        "there is no message 987654",
+    )
+
+
+def test_an_english_window_shows_the_english_text(qapp: Any) -> None:
+    err = WrongKey("wrong passphrase for {label}", label="desk.cmdesk")
+    assert error_text(err) == "wrong passphrase for desk.cmdesk"
+
+
+def test_an_unexpected_error_shows_its_type_untranslated(german: None) -> None:
+    assert error_text(KeyError("id")) == "KeyError: 'id'"
+
+
+def test_an_untranslatable_message_is_shown_as_raised(german: None) -> None:
+    err: UserError = ReconnectNeeded("The token of Acme expired")  # not a template from the sources
+    assert error_text(err) == "The token of Acme expired"
+
+
+def test_stored_error_texts_are_german_when_they_match_a_template(german: None) -> None:
+    stored = [
+        str(
+            TransientChannelError(
+                "cannot reach the mail server {host}: {reason}", host="imap.acme.de", reason="timed out"
+            )
+        ),
+        str(InvalidInput("{account!r} is paused; resume it first (`cmdesk accounts resume`)", account="Forum")),
+        "the secret is empty",
+        "(#100) The comment was deleted by its author",
+        "",
+    ]
+    assert [stored_error_text(text) for text in stored] == [
+        "Der Mailserver imap.acme.de ist nicht erreichbar: timed out",
+        "'Forum' ist pausiert; setzen Sie es zuerst fort (`cmdesk accounts resume`)",
+        "Die Zugangsdaten sind leer",
+        "(#100) The comment was deleted by its author",
+        "",
+    ]
+
+
+def test_stored_error_texts_stay_english_in_the_english_window(qapp: Any) -> None:
+    assert stored_error_text("cannot reach the mail server imap.acme.de: timed out") == (
+        "cannot reach the mail server imap.acme.de: timed out"
+    )
