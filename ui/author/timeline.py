@@ -25,9 +25,9 @@ from ui.widgets import icons
 MESSAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TIME, CHANNEL, MOOD, PV, TEXT = range(5)
 MOOD_COLOURS = {
-    MoodLabel.NEGATIVE: QColor("#d64545"),
-    MoodLabel.NEUTRAL: QColor("#8a8f98"),
-    MoodLabel.POSITIVE: QColor("#3a9a5b"),
+    MoodLabel.NEGATIVE: "#d64545",
+    MoodLabel.NEUTRAL: "#8a8f98",
+    MoodLabel.POSITIVE: "#3a9a5b",
 }
 PV_COLOUR = QColor("#b42318")
 
@@ -112,7 +112,7 @@ class TimelineModel(QAbstractTableModel):
             if column == CHANNEL:
                 return icons.channel_icon(item.channel)
             if column == MOOD and item.mood_label is not None:
-                return MOOD_COLOURS[item.mood_label]
+                return icons.dot(MOOD_COLOURS[item.mood_label])
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == PV:
             return PV_COLOUR
