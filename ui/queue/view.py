@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.queue import columns as cols
@@ -15,6 +15,10 @@ from ui.queue.model import QueueModel
 # latest ANNOUNCE_DELAY_MS later, if the list is not on screen), and not at all when another query
 # starts before: typing or clicking through filters loads no message on the way.
 ANNOUNCE_DELAY_MS = 100
+# On a narrow screen (1366 px with the panes beside it, longer German titles) the excerpt, the column the user
+# reads, was left with about 125 px. Author and Assignee give way first, down to what still shows a first name.
+EXCERPT_ROOM = 240
+GIVE_WAY_MINIMUM = {cols.AUTHOR: 84, cols.ASSIGNEE: 64}
 
 
 class QueueView(QTableView):
@@ -53,6 +57,9 @@ class QueueView(QTableView):
             header.resizeSection(column, max(width, fits) if column != cols.CHANNEL else width)
         header.setSectionResizeMode(cols.CHANNEL, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(cols.TEXT, QHeaderView.ResizeMode.Stretch)
+        self._natural = {column: header.sectionSize(column) for column in GIVE_WAY_MINIMUM}  # as set or dragged
+        self._fitting = False
+        header.sectionResized.connect(self._on_section_resized)
         self.excerpt_delegate = ExcerptDelegate(self)
         self._top_id: int | None = None
         self._last_current: int | None = None
@@ -70,6 +77,37 @@ class QueueView(QTableView):
         model.layoutChanged.connect(self._emit_current)
         model.modelReset.connect(self._on_reset)
         model.query_started.connect(self._on_query_started)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._give_way()
+
+    def _give_way(self) -> None:
+        """Narrow Author and Assignee (in proportion, not below a minimum or title) so the excerpt keeps EXCERPT_ROOM.
+
+        With room again they return to the width they had, as set at start or dragged by the user.
+        """
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column != cols.TEXT and column not in GIVE_WAY_MINIMUM and not header.isSectionHidden(column)
+        )
+        room = self.viewport().width() - others - EXCERPT_ROOM
+        wanted = sum(self._natural.values())
+        scale = 1.0 if wanted <= room else max(room, 0) / wanted
+        self._fitting = True
+        try:
+            for column, natural in self._natural.items():
+                title = header.fontMetrics().horizontalAdvance(cols.title(column)) + 16  # "Zuständig" stays whole
+                least = min(natural, max(GIVE_WAY_MINIMUM[column], title))
+                header.resizeSection(column, max(least, min(natural, int(natural * scale))))
+        finally:
+            self._fitting = False
+
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        if column in self._natural and not self._fitting:
+            self._natural[column] = new  # the user's width (or a restored layout) is the one to return to
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

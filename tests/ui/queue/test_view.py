@@ -99,3 +99,24 @@ def test_german_headers_and_due_times_fit_their_columns(bridge: DeskBridge, qtbo
     finally:
         i18n.install("en")
     assert too_narrow == []
+
+
+def test_author_and_assignee_give_way_to_the_excerpt_and_come_back(bridge: DeskBridge, qtbot: Any) -> None:
+    from ui.queue import columns as cols
+
+    view = QueueView(QueueModel(bridge))
+    qtbot.addWidget(view)
+    header = view.horizontalHeader()
+    view.resize(1600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    natural = (header.sectionSize(cols.AUTHOR), header.sectionSize(cols.ASSIGNEE))
+    view.resize(760, 400)
+    qtbot.waitUntil(lambda: header.sectionSize(cols.AUTHOR) < natural[0])
+    narrow = (header.sectionSize(cols.AUTHOR), header.sectionSize(cols.ASSIGNEE), header.sectionSize(cols.TEXT))
+    view.resize(1600, 400)
+    qtbot.waitUntil(lambda: header.sectionSize(cols.AUTHOR) == natural[0])
+    scale = narrow[0] / natural[0]
+    assert 240 <= narrow[2] <= 242  # the excerpt's room (the widths are whole pixels)
+    assert scale < 1 and abs(narrow[1] - natural[1] * scale) <= 1  # both in proportion
+    assert (header.sectionSize(cols.AUTHOR), header.sectionSize(cols.ASSIGNEE)) == natural
