@@ -415,37 +415,37 @@
       <translation>%1 (am %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="109" />
+      <location filename="../../ui/accounts/text.py" line="25" />
       <source>Active</source>
       <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="110" />
+      <location filename="../../ui/accounts/text.py" line="26" />
       <source>Paused</source>
       <translation>Pausiert</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="111" />
+      <location filename="../../ui/accounts/text.py" line="27" />
       <source>Reconnect needed</source>
       <translation>Neu verbinden erforderlich</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="120" />
+      <location filename="../../ui/accounts/accounts_table.py" line="113" />
       <source>expired %1</source>
       <translation>abgelaufen am %1</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="122" />
+      <location filename="../../ui/accounts/accounts_table.py" line="115" />
       <source>%1 (renew soon)</source>
       <translation>%1 (bald erneuern)</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_table.py" line="128" />
+      <location filename="../../ui/accounts/accounts_table.py" line="121" />
       <source>just now</source>
       <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/accounts_table.py" line="130" />
+      <location filename="../../ui/accounts/accounts_table.py" line="123" />
       <source>%n min ago</source>
       <translation>
         <numerusform>vor %n min</numerusform>
@@ -453,7 +453,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/accounts_table.py" line="132" />
+      <location filename="../../ui/accounts/accounts_table.py" line="125" />
       <source>%n h ago</source>
       <translation>
         <numerusform>vor %n h</numerusform>
@@ -461,7 +461,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/accounts/accounts_table.py" line="133" />
+      <location filename="../../ui/accounts/accounts_table.py" line="126" />
       <source>%n day(s) ago</source>
       <translation>
         <numerusform>vor %n Tag</numerusform>
@@ -1210,7 +1210,7 @@
   <context>
     <name>Dashboard</name>
     <message numerus="yes">
-      <location filename="../../ui/dashboard/dashboard.py" line="88" />
+      <location filename="../../ui/dashboard/dashboard.py" line="89" />
       <source>Last %n day(s)</source>
       <translation>
         <numerusform>Letzter %n Tag</numerusform>
@@ -1218,254 +1218,254 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="94" />
+      <location filename="../../ui/dashboard/dashboard.py" line="95" />
       <source>All channels</source>
       <translation>Alle Kanäle</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="95" />
+      <location filename="../../ui/dashboard/dashboard.py" line="96" />
       <source>All agents</source>
       <translation>Alle Zuständigen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="96" />
+      <location filename="../../ui/dashboard/dashboard.py" line="97" />
       <source>All products</source>
       <translation>Alle Produkte</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="99" />
+      <location filename="../../ui/dashboard/dashboard.py" line="100" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="102" />
+      <location filename="../../ui/dashboard/dashboard.py" line="103" />
       <source>Export</source>
       <translation>Exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="105" />
+      <location filename="../../ui/dashboard/dashboard.py" line="106" />
       <source>Tables as CSV…</source>
       <translation>Tabellen als CSV …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="106" />
+      <location filename="../../ui/dashboard/dashboard.py" line="107" />
       <source>Dashboard as PNG…</source>
       <translation>Dashboard als PNG …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="107" />
+      <location filename="../../ui/dashboard/dashboard.py" line="108" />
       <source>Dashboard as PDF…</source>
       <translation>Dashboard als PDF …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="111" />
+      <location filename="../../ui/dashboard/dashboard.py" line="112" />
       <source>Period:</source>
       <translation>Zeitraum:</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="128" />
+      <location filename="../../ui/dashboard/dashboard.py" line="129" />
       <source>Channel</source>
       <translation>Kanal</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="129" />
+      <location filename="../../ui/dashboard/dashboard.py" line="130" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="130" />
+      <location filename="../../ui/dashboard/dashboard.py" line="131" />
       <source>Last successful sync</source>
       <translation>Letzte erfolgreiche Synchronisierung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="131" />
+      <location filename="../../ui/dashboard/dashboard.py" line="132" />
       <source>Hours since</source>
       <translation>Stunden seitdem</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="132" />
+      <location filename="../../ui/dashboard/dashboard.py" line="133" />
       <source>Monitoring</source>
       <translation>Überwachung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="133" />
+      <location filename="../../ui/dashboard/dashboard.py" line="134" />
       <source>Last error</source>
       <translation>Letzter Fehler</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="137" />
+      <location filename="../../ui/dashboard/dashboard.py" line="138" />
       <source>Monitoring coverage (a gap means adverse events may go unseen)</source>
       <translation>Überwachungsabdeckung (bei einer Lücke bleiben unerwünschte Arzneimittelereignisse womöglich unbemerkt)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="146" />
+      <location filename="../../ui/dashboard/dashboard.py" line="147" />
       <source>Pharmacovigilance</source>
       <translation>Pharmakovigilanz</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="150" />
+      <location filename="../../ui/dashboard/dashboard.py" line="151" />
       <source>Agent</source>
       <translation>Zuständig</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="151" />
+      <location filename="../../ui/dashboard/dashboard.py" line="152" />
       <source>Open</source>
       <translation>Offen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="152" />
+      <location filename="../../ui/dashboard/dashboard.py" line="153" />
       <source>Waiting</source>
       <translation>Wartend</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="153" />
+      <location filename="../../ui/dashboard/dashboard.py" line="154" />
       <source>Handled</source>
       <translation>Erledigt</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="154" />
+      <location filename="../../ui/dashboard/dashboard.py" line="155" />
       <source>First response, median (business h)</source>
       <translation>Erste Antwort, Median (Std. Geschäftszeit)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="155" />
+      <location filename="../../ui/dashboard/dashboard.py" line="156" />
       <source>First response, 90th pct</source>
       <translation>Erste Antwort, 90. Perzentil</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="156" />
+      <location filename="../../ui/dashboard/dashboard.py" line="157" />
       <source>Handling, median (h)</source>
       <translation>Bearbeitung, Median (h)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="157" />
+      <location filename="../../ui/dashboard/dashboard.py" line="158" />
       <source>SLA breaches</source>
       <translation>SLA-Verstöße</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="166" />
+      <location filename="../../ui/dashboard/dashboard.py" line="167" />
       <source>Workload and response times</source>
       <translation>Arbeitslast und Antwortzeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="175" />
+      <location filename="../../ui/dashboard/dashboard.py" line="176" />
       <source>Crisis early warning</source>
       <translation>Krisenfrühwarnung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="177" />
+      <location filename="../../ui/dashboard/dashboard.py" line="178" />
       <source>Mood</source>
       <translation>Stimmung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="213" />
+      <location filename="../../ui/dashboard/dashboard.py" line="214" />
       <source>Loading…</source>
       <translation>Wird geladen …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="218" />
-      <location filename="../../ui/dashboard/dashboard.py" line="223" />
+      <location filename="../../ui/dashboard/dashboard.py" line="219" />
+      <location filename="../../ui/dashboard/dashboard.py" line="224" />
       <source>Loading the dashboard</source>
       <translation>Dashboard wird geladen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="235" />
+      <location filename="../../ui/dashboard/dashboard.py" line="236" />
       <source>%1 to %2</source>
       <translation>%1 bis %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="266" />
+      <location filename="../../ui/dashboard/dashboard.py" line="267" />
       <source>never</source>
       <translation>nie</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="268" />
+      <location filename="../../ui/dashboard/dashboard.py" line="269" />
       <source>GAP</source>
       <translation>LÜCKE</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="268" />
+      <location filename="../../ui/dashboard/dashboard.py" line="269" />
       <source>ok</source>
       <translation>ok</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="280" />
+      <location filename="../../ui/dashboard/dashboard.py" line="281" />
       <source>Messages flagged</source>
       <translation>Nachrichten mit Verdacht</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="281" />
+      <location filename="../../ui/dashboard/dashboard.py" line="282" />
       <source>Still unscreened</source>
       <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="282" />
+      <location filename="../../ui/dashboard/dashboard.py" line="283" />
       <source>Forwarded within 24 h</source>
       <translation>Binnen 24 h weitergeleitet</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="283" />
+      <location filename="../../ui/dashboard/dashboard.py" line="284" />
       <source>Overdue (internal 24 h)</source>
       <translation>Überfällig (intern 24 h)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="284" />
+      <location filename="../../ui/dashboard/dashboard.py" line="285" />
       <source>Overdue (regulatory)</source>
       <translation>Überfällig (regulatorisch)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="285" />
+      <location filename="../../ui/dashboard/dashboard.py" line="286" />
       <source>Follow-ups outstanding</source>
       <translation>Ausstehende Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="286" />
+      <location filename="../../ui/dashboard/dashboard.py" line="287" />
       <source>Reconciliation gaps</source>
       <translation>Abgleichslücken</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="300" />
+      <location filename="../../ui/dashboard/dashboard.py" line="301" />
       <source>Open cases by age</source>
       <translation>Offene Fälle nach Alter</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="302" />
+      <location filename="../../ui/dashboard/dashboard.py" line="303" />
       <source>cases</source>
       <translation>Fälle</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="312" />
+      <location filename="../../ui/dashboard/dashboard.py" line="313" />
       <source>(unassigned)</source>
       <translation>(nicht zugewiesen)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="333" />
+      <location filename="../../ui/dashboard/dashboard.py" line="334" />
       <source>Handled per day</source>
       <translation>Erledigt pro Tag</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="344" />
+      <location filename="../../ui/dashboard/dashboard.py" line="345" />
       <source>Volume per channel and day</source>
       <translation>Aufkommen pro Kanal und Tag</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="360" />
+      <location filename="../../ui/dashboard/dashboard.py" line="361" />
       <source>Negative messages per channel and day (%)</source>
       <translation>Negative Nachrichten pro Kanal und Tag (%)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="375" />
+      <location filename="../../ui/dashboard/dashboard.py" line="376" />
       <source>No spikes against the trailing baseline.</source>
       <translation>Keine Ausschläge gegenüber dem gleitenden Ausgangsniveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="450" />
+      <location filename="../../ui/dashboard/dashboard.py" line="451" />
       <source>Export tables to folder</source>
       <translation>Tabellen in Ordner exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="455" />
-      <location filename="../../ui/dashboard/dashboard.py" line="460" />
+      <location filename="../../ui/dashboard/dashboard.py" line="456" />
+      <location filename="../../ui/dashboard/dashboard.py" line="461" />
       <source>Save dashboard</source>
       <translation>Dashboard speichern</translation>
     </message>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from cmdesk.channels.accounts import Account
 from cmdesk.model import ChannelKind
-from ui.accounts.text import fill
+from ui.accounts.text import fill, status_text
 from ui.error_text import stored_error_text
 from ui.widgets.icons import channel_icon
 
@@ -78,7 +78,7 @@ class AccountsTable(QTableWidget):
     def _items(self, account: Account, now: datetime) -> list[QTableWidgetItem]:
         name = QTableWidgetItem(channel_icon(account.kind), account.name)
         name.setToolTip(account.kind)
-        status = QTableWidgetItem(self.status_text(account))
+        status = QTableWidgetItem(status_text(account.status))
         if account.status == "reconnect_needed":
             status.setForeground(QBrush(ALERT))
         elif account.status == "paused":
@@ -103,13 +103,6 @@ class AccountsTable(QTableWidget):
         if expires is not None and expires - now <= TOKEN_WARNING:
             token.setForeground(QBrush(ALERT))
         return [name, status, success, error, items, token]
-
-    def status_text(self, account: Account) -> str:
-        return {
-            "active": self.tr("Active"),
-            "paused": self.tr("Paused"),
-            "reconnect_needed": self.tr("Reconnect needed"),
-        }.get(account.status, account.status)
 
     def token_text(self, account: Account, now: datetime) -> str:
         expires = account.token_expires_at

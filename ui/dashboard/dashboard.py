@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from cmdesk.reports import AccountCoverage, MoodReport, PVReport, ReportFilter, Reports, WorkloadReport
 from cmdesk.store.queue import QueueFilter
+from ui.accounts.text import status_text
 from ui.bridge import DeskBridge
 from ui.dashboard.charts import bar_chart, channel_day_series, day_labels
 from ui.dashboard.data import DashboardData, combine, load_counts
@@ -262,7 +263,7 @@ class Dashboard(QWidget):
             [
                 [
                     r.name,
-                    r.status,
+                    status_text(r.status),
                     f"{r.last_success_at:%d.%m.%Y %H:%M}" if r.last_success_at else self.tr("never"),
                     r.hours_since_success,
                     self.tr("GAP") if r.gap else self.tr("ok"),

@@ -98,3 +98,12 @@ def test_only_the_latest_refresh_is_shown(bridge: Any, qtbot: Any) -> None:
     dashboard.refresh()
     qtbot.waitUntil(lambda: len(shown) == 1 and not bridge.tasks.busy, timeout=20_000)
     assert [(d.period.end - d.period.start).days for d in shown] == [7]
+
+
+def test_the_coverage_table_says_an_accounts_status_in_words(bridge: Any, qtbot: Any) -> None:
+    dashboard = _loaded(bridge, qtbot)
+    data = dashboard.data
+    assert data is not None
+    words = {"active": "Active", "paused": "Paused", "reconnect_needed": "Reconnect needed"}
+    shown = [dashboard.coverage_table.item(row, 1).text() for row in range(dashboard.coverage_table.rowCount())]
+    assert shown == [words[c.status] for c in data.coverage]
