@@ -369,20 +369,22 @@ def _signal(
 
     if len(chosen) > 1:
         chosen.sort(key=_evidence_order)
-    spans: dict[tuple[int, int, str], Span] = {}
-    for hit in chosen:
-        key = (hit.start, hit.end, hit.kind)
-        if key not in spans:
-            spans[key] = build.span(hit.start, hit.end, text[hit.start : hit.end], hit.kind)
+    # Each (start, end, kind) once, in evidence order; built in one call, not a call per span.
+    keys = dict.fromkeys([(hit.start, hit.end, hit.kind) for hit in chosen])
+    evidence = build.spans(text, keys)
     found_events = events + maybe_events
+    found_spans: tuple[Span, ...] = ()
+    if found_events:
+        spans = dict(zip(keys, evidence, strict=True))
+        found_spans = tuple([spans[h.start, h.end, h.kind] for h in found_events])
     return build.pv_signal(
         score >= THRESHOLD,
         score,
         tuple(brands),
-        tuple([spans[h.start, h.end, h.kind] for h in found_events]) if found_events else (),
+        found_spans,
         tuple(dict.fromkeys([h.label for h in serious])) if serious else (),
         tuple(dict.fromkeys([h.label for h in specials])) if specials else (),
-        tuple(spans.values()),
+        evidence,
     )
 
 
