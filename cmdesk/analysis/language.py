@@ -23,7 +23,10 @@ GERMAN = _words(
     "seit nach vor ueber unter kein keine keinen hier da doch ja nein danke bitte gut schlecht "
     "jemand weiss tabletten meine mein meinen meiner nehme genommen seitdem immer etwas viel "
     "heute gestern morgen toll leider echt den dem des im am zum zur vom ins "
-    "dieses diese dieser diesem diesen euer eure euch uns unser"
+    "dieses diese dieser diesem diesen euer eure euch uns unser "
+    "an alle allen alles ganze ganzen hallo liebe lieben vielen dank frohe frohes weiter wieder endlich "
+    "einfach wirklich hab habt hast gibt geht gerade mehr dann denn nichts man sollte ohne eigentlich "
+    "welche welcher welchem welches erster"
 )
 ENGLISH = _words(
     "the a an and is are was were be been not i you he she we they it of to in on for with at by "
@@ -31,7 +34,8 @@ ENGLISH = _words(
     "can could would should will have has had do does did don't doesn't didn't can't isn't "
     "very just really still also but or if because so no yes thanks thank please good bad "
     "anyone know taking took since after before about any some much more pills my mother "
-    "today yesterday great awful never always feel feeling"
+    "today yesterday great awful never always feel feeling "
+    "everyone nobody anybody asked first happy wrong without fast cheap"
 )
 GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
 
