@@ -48,9 +48,11 @@ class SlaPolicy:
         known = {i.value for i in Intent}
         for key, value in sla_hours.items():
             if key not in known:
-                raise InvalidInput(f"sla_hours has an unknown message class {key!r}; use one of {sorted(known)}.")
+                raise InvalidInput(
+                    "sla_hours has an unknown message class {key!r}; use one of {known}.", key=key, known=sorted(known)
+                )
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise InvalidInput(f"sla_hours[{key!r}] must be a positive number of hours.")
+                raise InvalidInput("sla_hours[{key!r}] must be a positive number of hours.", key=key)
             hours[key] = float(value)
         return cls(hours)
 

@@ -4795,6 +4795,14 @@ sha256: %5</translation>
       <translation>Einstellungen haben die Form schlüssel=wert, nicht {pair!r}</translation>
     </message>
     <message>
+      <source>sla_hours has an unknown message class {key!r}; use one of {known}.</source>
+      <translation>sla_hours enthält die unbekannte Nachrichtenart {key!r}; erlaubt sind {known}.</translation>
+    </message>
+    <message>
+      <source>sla_hours[{key!r}] must be a positive number of hours.</source>
+      <translation>sla_hours[{key!r}] muss eine positive Zahl von Stunden sein.</translation>
+    </message>
+    <message>
       <source>sync_interval_s must be at least {minimum} seconds (channels rate-limit)</source>
       <translation>sync_interval_s muss mindestens {minimum} Sekunden betragen (die Kanäle begrenzen die Anfragen)</translation>
     </message>
