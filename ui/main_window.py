@@ -570,14 +570,14 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/right", self.right.saveState())
-        settings.setValue("window/header", self.view.horizontalHeader().saveState())
+        settings.setValue("window/header", self.view.header_state())
 
     def restore_layout(self, settings: QSettings) -> None:
         for key, restore in (
             ("window/geometry", self.restoreGeometry),
             ("window/splitter", self.splitter.restoreState),
             ("window/right", self.right.restoreState),
-            ("window/header", self.view.horizontalHeader().restoreState),
+            ("window/header", self.view.restore_header_state),
         ):
             value = settings.value(key)
             if value is not None:

@@ -18,12 +18,14 @@ from ui.queue.model import QueueModel
 from ui.queue.view import QueueView
 from ui.widgets.delivery import Delivery
 
+UNPAINTED_RELEASE_MS = 500
+
 
 class ListFirst(QObject):
     """Holds back the panels' deliveries and the search text from a query's start until the paint after its first page.
 
-    Released early when the read fails, or when the view announces a current message (a hidden
-    window is never painted; the announcement follows the first page after a short delay).
+    Released early when the read fails, or when the view announces a current message; and at the latest
+    UNPAINTED_RELEASE_MS after the first page, for a list that is not painted (a minimised window).
     """
 
     def __init__(
@@ -43,6 +45,10 @@ class ListFirst(QObject):
         self._after_paint.setSingleShot(True)
         self._after_paint.setInterval(0)
         self._after_paint.timeout.connect(self.release)
+        self._unpainted = QTimer(self)  # a list never painted (minimised window) holds nothing back for long
+        self._unpainted.setSingleShot(True)
+        self._unpainted.setInterval(UNPAINTED_RELEASE_MS)
+        self._unpainted.timeout.connect(self.release)
         view.painted.connect(self._on_painted)
         model.query_started.connect(self._on_query_started)
         model.first_page_ready.connect(self._arm)
@@ -63,6 +69,7 @@ class ListFirst(QObject):
         """Hand the search over and show what the panels loaded meanwhile, now."""
         self._armed = False
         self._after_paint.stop()
+        self._unpainted.stop()
         self.hand_over_search()
         for delivery in self._deliveries:
             delivery.resume()
@@ -70,11 +77,13 @@ class ListFirst(QObject):
     def _on_query_started(self) -> None:
         self._armed = False
         self._after_paint.stop()  # the last query's release must not let this one's loads through
+        self._unpainted.stop()
         for delivery in self._deliveries:
             delivery.pause()
 
     def _arm(self) -> None:
         self._armed = True
+        self._unpainted.start()
 
     def _on_painted(self) -> None:
         if self._armed:

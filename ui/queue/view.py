@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -85,20 +85,21 @@ class QueueView(QTableView):
     def _give_way(self) -> None:
         """Narrow Author and Assignee (in proportion, not below a minimum or title) so the excerpt keeps EXCERPT_ROOM.
 
-        With room again they return to the width they had, as set at start or dragged by the user.
+        With room again they return to the width they had, as set at start, dragged or restored.
         """
         header = self.horizontalHeader()
+        shown = {column: width for column, width in self._natural.items() if not header.isSectionHidden(column)}
         others = sum(
             header.sectionSize(column)
             for column in range(header.count())
             if column != cols.TEXT and column not in GIVE_WAY_MINIMUM and not header.isSectionHidden(column)
         )
         room = self.viewport().width() - others - EXCERPT_ROOM
-        wanted = sum(self._natural.values())
+        wanted = sum(shown.values())
         scale = 1.0 if wanted <= room else max(room, 0) / wanted
         self._fitting = True
         try:
-            for column, natural in self._natural.items():
+            for column, natural in shown.items():
                 title = header.fontMetrics().horizontalAdvance(cols.title(column)) + 16  # "Zuständig" stays whole
                 least = min(natural, max(GIVE_WAY_MINIMUM[column], title))
                 header.resizeSection(column, max(least, min(natural, int(natural * scale))))
@@ -106,8 +107,36 @@ class QueueView(QTableView):
             self._fitting = False
 
     def _on_section_resized(self, column: int, _old: int, new: int) -> None:
-        if column in self._natural and not self._fitting:
-            self._natural[column] = new  # the user's width (or a restored layout) is the one to return to
+        if self._fitting or column == cols.TEXT:
+            return
+        if column in self._natural:
+            self._natural[column] = new  # the user's width is the one to return to
+        else:
+            QTimer.singleShot(0, self, self._give_way)  # another column took or gave room
+
+    def header_state(self) -> QByteArray:
+        """The header's layout to save, with Author and Assignee at their own widths, not as narrowed for now.
+
+        Saved narrowed, a layout from a small screen would keep them narrow on a big one.
+        """
+        header = self.horizontalHeader()
+        self._fitting = True
+        try:
+            for column, natural in self._natural.items():
+                header.resizeSection(column, natural)
+            state = header.saveState()
+        finally:
+            self._fitting = False
+        self._give_way()
+        return state
+
+    def restore_header_state(self, state: QByteArray) -> bool:
+        """Put back a saved layout (restoreState tells no one which sections changed: their widths are read here)."""
+        header = self.horizontalHeader()
+        restored = header.restoreState(state)
+        self._natural = {column: header.sectionSize(column) for column in GIVE_WAY_MINIMUM}
+        self._give_way()
+        return restored
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -72,3 +72,15 @@ def test_a_query_started_before_the_release_keeps_its_own_loads_back(bridge: Des
     view.painted.emit()
     qtbot.waitUntil(lambda: not delivery.paused)
     assert (held, shown) == (([], True), ["message of the old selection"])
+
+
+def test_a_list_that_is_never_painted_holds_nothing_back_for_long(bridge: DeskBridge, qtbot: Any) -> None:
+    from ui.queue.list_first import UNPAINTED_RELEASE_MS
+
+    model, _view, list_first, delivery = _list_first(bridge, qtbot)
+    shown = _search_loading(model, list_first, delivery, "Husten", "message 5")
+    model.first_page_ready.emit()  # ...and the window is minimised: no paint follows
+    qtbot.wait(UNPAINTED_RELEASE_MS // 2)
+    early = list(shown)
+    qtbot.waitUntil(lambda: not delivery.paused, timeout=UNPAINTED_RELEASE_MS * 4)
+    assert (early, shown, bridge.search_text) == ([], ["message 5"], "Husten")

@@ -120,3 +120,25 @@ def test_author_and_assignee_give_way_to_the_excerpt_and_come_back(bridge: DeskB
     assert 240 <= narrow[2] <= 242  # the excerpt's room (the widths are whole pixels)
     assert scale < 1 and abs(narrow[1] - natural[1] * scale) <= 1  # both in proportion
     assert (header.sectionSize(cols.AUTHOR), header.sectionSize(cols.ASSIGNEE)) == natural
+
+
+def test_a_layout_saved_on_a_narrow_screen_keeps_the_users_widths(bridge: DeskBridge, qtbot: Any) -> None:
+    from ui.queue import columns as cols
+
+    narrow = QueueView(QueueModel(bridge))
+    qtbot.addWidget(narrow)
+    narrow.resize(1600, 400)
+    narrow.show()
+    qtbot.waitExposed(narrow)
+    narrow.horizontalHeader().resizeSection(cols.AUTHOR, 200)  # the user widens Author
+    narrow.resize(760, 400)
+    qtbot.waitUntil(lambda: narrow.horizontalHeader().sectionSize(cols.AUTHOR) < 200)
+    state = narrow.header_state()
+    squeezed = narrow.horizontalHeader().sectionSize(cols.AUTHOR)
+    wide = QueueView(QueueModel(bridge))
+    qtbot.addWidget(wide)
+    restored = wide.restore_header_state(state)
+    wide.resize(1600, 400)
+    wide.show()
+    qtbot.waitExposed(wide)
+    assert (restored, squeezed < 200, wide.horizontalHeader().sectionSize(cols.AUTHOR)) == (True, True, 200)
