@@ -33,9 +33,17 @@ def error_text(err: BaseException) -> str:
         return translated
     try:
         return translated.format(**err.params)
-    except (KeyError, IndexError, ValueError):
+    except Exception:  # a broken translation ({x.attr}, {x[0]}) must not fail the error report
         log.warning("the translation of %r does not fit its params; showing English", err.template)
         return str(err)
+
+
+# A stored text is matched back to a template only when the template's own words are most of it: "{file} is
+# empty" must not turn a channel's "The inbox is empty" into half German. Longer texts are not matched at all:
+# the lazy groups cost time that grows with the square of the length (a 16,000-character error took 0.5 s).
+MATCH_MAX_CHARS = 500
+LITERAL_SHARE = 0.5
+LITERAL_MIN_CHARS = 12
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ class _Pattern:
     template: str
     regex: re.Pattern[str]
     fields: tuple[str, ...]  # the field as written, "{name!r}", for each group of ``regex``
+    literal: int  # characters of the template's own words
 
 
 def _field(name: str, conversion: str | None, spec: str) -> str:
@@ -73,7 +82,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         if not fields or not literal.strip():
             continue
         regex = "".join(re.escape(text) + ("(.+?)" if field else "") for text, field in parts)
-        patterns.append((len(literal), _Pattern(template, re.compile(regex, re.DOTALL), fields)))
+        pattern = _Pattern(template, re.compile(regex, re.DOTALL), fields, len(literal))
+        patterns.append((len(literal), pattern))
     patterns.sort(key=lambda p: -p[0])
     return tuple(pattern for _, pattern in patterns)
 
@@ -91,7 +101,11 @@ def stored_error_text(text: str) -> str:
     translated = QCoreApplication.translate(CONTEXT, text)
     if translated != text:
         return translated
+    if len(text) > MATCH_MAX_CHARS:
+        return text
     for pattern in _patterns():
+        if pattern.literal < max(LITERAL_MIN_CHARS, LITERAL_SHARE * len(text)):
+            break  # mostly the stored values, could be anyone's words; the patterns after it have fewer
         found = pattern.regex.fullmatch(text)
         if found is None:
             continue

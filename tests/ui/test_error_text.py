@@ -120,3 +120,25 @@ def test_stored_error_texts_stay_english_in_the_english_window(qapp: Any) -> Non
     assert stored_error_text("cannot reach the mail server imap.acme.de: timed out") == (
         "cannot reach the mail server imap.acme.de: timed out"
     )
+
+
+def test_a_channels_own_words_that_look_like_a_short_template_stay_as_stored(german: None) -> None:
+    # "{file} is empty" and "{label} is locked" are templates, but here they are nearly all the stored values
+    stored = ["The inbox is empty", "User account is locked", "x" * 600 + " is empty"]
+    assert [stored_error_text(text) for text in stored] == stored
+
+
+def test_a_translation_that_breaks_on_its_params_falls_back_to_english(german: None) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    class Broken(QTranslator):
+        def translate(self, context: str, source: str, disambiguation: object = None, n: int = -1) -> str:
+            return "kaputt {message_id.attr}" if context == "errors" else ""
+
+    broken = Broken()
+    QCoreApplication.installTranslator(broken)
+    try:
+        text = error_text(NotFound("there is no message {message_id}", message_id=7))
+    finally:
+        QCoreApplication.removeTranslator(broken)
+    assert text == "there is no message 7"
