@@ -115,15 +115,16 @@ def best_per_item_seconds(run: Callable[[], object], items: int, passes: int = 5
 def best_per_item_seconds_side_by_side(
     runs: dict[str, Callable[[], object]], items: int, passes: int = 15
 ) -> dict[str, float]:
-    """Best-of-N wall time per item of several runs, their passes taken in turn (A, B, A, B, ...).
+    """Best-of-N wall time per item of several runs, their passes taken in turn (A, B, B, A, A, B, ...).
 
     A ratio of two timings is only as good as the conditions they share. On a shared virtual
     machine the CPU's speed drifts over seconds; passes in turn see the same drift, blocks of
     passes one after the other do not (the ratio of the same code spread 0.81-1.37 that way).
     """
     best = dict.fromkeys(runs, float("inf"))
-    for _ in range(passes):
-        for name, run in runs.items():
+    for turn in range(passes):
+        order = list(runs.items())
+        for name, run in order if turn % 2 == 0 else reversed(order):  # neither always follows the other's garbage
             start = time.perf_counter()
             run()
             best[name] = min(best[name], time.perf_counter() - start)

@@ -37,6 +37,7 @@ ENGLISH = _words(
     "today yesterday great awful never always feel feeling "
     "everyone nobody anybody asked first happy wrong without fast cheap"
 )
+# A word in both lists ("an", "was", "will") adds to both counts: it weighs for neither language.
 GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
 
 

@@ -13,7 +13,7 @@ from cmdesk.analysis.language import detect
         ("Schöne Grüße", "de"),
         ("This is not bad at all", "en"),
         ("Does anyone know if this is normal", "en"),
-        ("Frohe Ostern an das ganze Team", "de"),  # "an" is English too: the German words outnumber it
+        ("Frohe Ostern an das ganze Team", "de"),  # "an" is in both lists: it weighs for neither
         ("Endlich ein Pharma-Kanal ohne Marketing-Blabla. Weiter so!", "de"),
         ("Happy Friday everyone!", "en"),
         ("Bonjour mes amis", "other"),
