@@ -250,7 +250,11 @@ class MessagePane(QWidget):
                 if items:
                     self.extras_scroll.show()
 
-        self.bridge.tasks.read(lambda: desk.outbox.items_for(mid), on_done=done, on_error=self.show_error)
+        self.bridge.tasks.read(
+            lambda: desk.outbox.items_for(mid),
+            on_done=lambda items: self.delivery.then(lambda: done(items)),  # after a held, older full load
+            on_error=self.show_error,
+        )
 
     # -- showing ---------------------------------------------------------------------------------
 

@@ -34,6 +34,21 @@ class Delivery:
         else:
             show()
 
+    def then(self, show: Callable[[], None]) -> None:
+        """Show a smaller, newer load after what is held (or now): a reply's outbox after the held message."""
+        held = self._waiting
+        if not self._paused:
+            show()
+        elif held is None:
+            self._waiting = show
+        else:
+
+            def both() -> None:
+                held()
+                show()
+
+            self._waiting = both
+
     def pause(self) -> None:
         self._paused = True
 

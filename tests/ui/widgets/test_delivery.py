@@ -32,3 +32,14 @@ def test_a_dropped_load_is_never_shown() -> None:
     delivery.drop()
     delivery.resume()
     assert (shown, delivery.waiting) == ([], False)
+
+
+def test_a_smaller_newer_load_is_shown_after_what_is_held() -> None:
+    shown: list[str] = []
+    delivery = Delivery()
+    delivery.then(lambda: shown.append("outbox, not paused"))
+    delivery.pause()
+    delivery.send(lambda: shown.append("message 7 with its older outbox"))
+    delivery.then(lambda: shown.append("outbox after the reply"))
+    delivery.resume()
+    assert shown == ["outbox, not paused", "message 7 with its older outbox", "outbox after the reply"]
