@@ -385,8 +385,9 @@ def _boost(toks: Tokens, i: int, lex: MoodLexicon, evidence: list[_Evidence]) ->
 def _negator(toks: Sequence[Token], i: int, lex: MoodLexicon, value: float) -> int | None:
     """Index of the word that negates token ``i``, if any.
 
-    Up to three words before, within the clause; for praise also a trailing negator that
-    ends the clause, as German puts it: "Das hilft mir nicht." / "gefällt mir nicht".
+    Up to three words before, within the clause; for praise also a trailing negator up to six words
+    after that ends the clause, as German puts it: "Das hilft mir nicht." / "Die App funktioniert auf
+    dem Handy nicht." (the verb comes second, its negation last).
     """
     for j in range(i - 1, max(-1, i - 4), -1):
         t = toks[j]
@@ -395,7 +396,7 @@ def _negator(toks: Sequence[Token], i: int, lex: MoodLexicon, value: float) -> i
         if t.kind == "word" and t.norm in lex.negators:
             return j
     if value > 0:
-        for j in range(i + 1, min(len(toks), i + 4)):
+        for j in range(i + 1, min(len(toks), i + 7)):
             t = toks[j]
             if t.kind != "word":
                 break

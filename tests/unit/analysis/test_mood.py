@@ -17,6 +17,8 @@ def label(text: str, language: str) -> MoodLabel:
         ("Das ist gut", "de", MoodLabel.POSITIVE),
         ("Das ist nicht gut", "de", MoodLabel.NEGATIVE),
         ("Das hilft mir leider nicht.", "de", MoodLabel.NEGATIVE),
+        ("Die App funktioniert auf dem Handy nicht.", "de", MoodLabel.NEGATIVE),  # clause-final, 4 words after
+        ("Das hilft mir bei meinen Kopfschmerzen nicht", "de", MoodLabel.NEGATIVE),
         ("kein Problem!", "de", MoodLabel.POSITIVE),
         ("Ich hatte keinerlei Probleme", "de", MoodLabel.POSITIVE),
         ("This is not bad", "en", MoodLabel.POSITIVE),
