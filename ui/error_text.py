@@ -74,7 +74,7 @@ def _patterns() -> tuple[_Pattern, ...]:
     except (OSError, ValueError):
         log.warning("error_templates.json is missing or unreadable; stored errors stay English")
         return ()
-    patterns: list[tuple[int, _Pattern]] = []
+    patterns: list[_Pattern] = []
     for template in templates:
         parts = _parts(template)
         fields = tuple(field for _, field in parts if field is not None)
@@ -82,10 +82,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         if not fields or not literal.strip():
             continue
         regex = "".join(re.escape(text) + ("(.+?)" if field else "") for text, field in parts)
-        pattern = _Pattern(template, re.compile(regex, re.DOTALL), fields, len(literal))
-        patterns.append((len(literal), pattern))
-    patterns.sort(key=lambda p: -p[0])
-    return tuple(pattern for _, pattern in patterns)
+        patterns.append(_Pattern(template, re.compile(regex, re.DOTALL), fields, len(literal)))
+    return tuple(sorted(patterns, key=lambda pattern: -pattern.literal))
 
 
 def stored_error_text(text: str) -> str:
