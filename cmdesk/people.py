@@ -350,7 +350,7 @@ class PeopleService:
                 raise NotFound("there is no merge suggestion {suggestion_id}", suggestion_id=suggestion_id)
             _sid, author_id, target, state, current = row
             if state != "suggested":
-                raise InvalidInput("this suggestion was already {state}", state=state)
+                raise _already_decided(state)
             self._person(conn, target)
             sql.move_author(conn, author_id, target)
             if current is not None and current != target and sql.author_count(conn, current) == 0:
@@ -369,7 +369,7 @@ class PeopleService:
             if row is None:
                 raise NotFound("there is no merge suggestion {suggestion_id}", suggestion_id=suggestion_id)
             if row[3] != "suggested":
-                raise InvalidInput("this suggestion was already {state}", state=row[3])
+                raise _already_decided(row[3])
             sql.decide_suggestion(
                 conn, suggestion_id, state="rejected", by=self._desk.agent_name, at=_text(self._desk.clock.now())
             )
@@ -415,6 +415,13 @@ class PeopleService:
 
     def _changed(self, person_id: int) -> None:
         self._desk.events.emit(events.PEOPLE_CHANGED, person_id=person_id)
+
+
+def _already_decided(state: str) -> InvalidInput:
+    """One whole sentence per decision, so the window can translate it: the stored state word is English."""
+    if state == "confirmed":
+        return InvalidInput("this suggestion was already confirmed")
+    return InvalidInput("this suggestion was already rejected")  # the only other decided state
 
 
 def _classify_input(items: list[HistoryItem]) -> list[AuthorHistoryItem]:

@@ -24,10 +24,12 @@ def error_text(err: BaseException) -> str:
 
     The core stays Qt-free and English (CLI, log); translation happens here, at the edge, from the
     literal template the error was raised with. A translation whose placeholders do not fit the params
-    falls back to the English text rather than failing while reporting a failure.
+    falls back to the English text rather than failing while reporting a failure. An error without text
+    (``TimeoutError()``) is shown by its type name alone, so a failure never shows as an empty status.
     """
     if not isinstance(err, UserError):
-        return f"{type(err).__name__}: {err}"
+        text = str(err)
+        return f"{type(err).__name__}: {text}" if text else type(err).__name__
     translated = QCoreApplication.translate(CONTEXT, err.template)
     if not err.params:
         return translated

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cmdesk.errors import UserError
 from cmdesk.model import Status
 from cmdesk.store.keys import read_keyinfo
 from ui import shortcuts
@@ -507,7 +506,7 @@ class MainWindow(QMainWindow):
             try:
                 self.bridge.unlock()
             except Exception as err:  # a user error from the keyring: show it, stay locked
-                self.statusBar().showMessage(error_text(err) if isinstance(err, UserError) else str(err), 10_000)
+                self.statusBar().showMessage(error_text(err), 10_000)
             return
         self.unlock_dialog = UnlockDialog(
             store_label=desk.path.name, try_unlock=lambda p: self.bridge.unlock(passphrase=p), parent=self

@@ -170,11 +170,7 @@ class Outbox:
         """A human sends a failed or unverified item again (after checking the channel)."""
         item = self.get(outbox_id)
         if item.state not in (OutboxState.FAILED, OutboxState.UNKNOWN):
-            raise InvalidInput(
-                "outbox item {outbox_id} is {state}; only failed or unknown items are retried",
-                outbox_id=outbox_id,
-                state=item.state.value,
-            )
+            raise _not_retried(outbox_id, item.state)
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             sql.queue_again(conn, outbox_id, at=to_db_time(now) or "")
@@ -193,11 +189,7 @@ class Outbox:
         """A human verified on the channel that an "unknown" item was posted."""
         item = self.get(outbox_id)
         if item.state != OutboxState.UNKNOWN:
-            raise InvalidInput(
-                "outbox item {outbox_id} is {state}, not waiting for verification",
-                outbox_id=outbox_id,
-                state=item.state.value,
-            )
+            raise _not_verified(outbox_id, item.state)
         self._finish(item, OutboxState.SENT, actor=self._desk.agent_name, delivery=Delivery(None, remote_url))
 
     # -- delivering -----------------------------------------------------------------------
@@ -349,3 +341,40 @@ class Outbox:
                 },
             )
         self._desk.events.emit(events.OUTBOX_CHANGED, outbox_id=item.id, message_id=item.message_id)
+
+
+# One whole sentence per state, so the window can translate it: the state's own value is an English word.
+def _not_retried(outbox_id: int, state: OutboxState) -> InvalidInput:
+    """Why an item that is neither failed nor unknown is not sent again."""
+    if state == OutboxState.QUEUED:
+        return InvalidInput(
+            "outbox item {outbox_id} is still waiting to be sent; only failed or unknown items are retried",
+            outbox_id=outbox_id,
+        )
+    if state == OutboxState.SENDING:
+        return InvalidInput(
+            "outbox item {outbox_id} is being sent right now; only failed or unknown items are retried",
+            outbox_id=outbox_id,
+        )
+    return InvalidInput(
+        "outbox item {outbox_id} was sent already; only failed or unknown items are retried", outbox_id=outbox_id
+    )
+
+
+def _not_verified(outbox_id: int, state: OutboxState) -> InvalidInput:
+    """Why an item that is not unknown cannot be marked as sent by a human."""
+    if state == OutboxState.QUEUED:
+        return InvalidInput(
+            "outbox item {outbox_id} is still waiting to be sent, not waiting for verification", outbox_id=outbox_id
+        )
+    if state == OutboxState.SENDING:
+        return InvalidInput(
+            "outbox item {outbox_id} is being sent right now, not waiting for verification", outbox_id=outbox_id
+        )
+    if state == OutboxState.SENT:
+        return InvalidInput(
+            "outbox item {outbox_id} was sent already, not waiting for verification", outbox_id=outbox_id
+        )
+    return InvalidInput(
+        "outbox item {outbox_id} failed, not waiting for verification; retry it instead", outbox_id=outbox_id
+    )

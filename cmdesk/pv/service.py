@@ -162,7 +162,7 @@ class PVService:
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             case = self._load(conn, case_id)
-            self._require(case, EDITABLE_STATES, "add a message to")
+            self._require(case, EDITABLE_STATES)
             source = case_loading.load_source(conn, message_id)
             self._not_in_case(conn, message_id)
             if case.person_id is not None and source.person_id is not None and case.person_id != source.person_id:
@@ -188,7 +188,7 @@ class PVService:
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             case = self._load(conn, case_id)
-            self._require(case, EDITABLE_STATES, "edit")
+            self._require(case, EDITABLE_STATES)
             hours = int(self._settings(conn).get("pv_internal_hours") or clocks.DEFAULT_INTERNAL_HOURS)
             if "reporter" in changes:
                 new_reporter: Reporter = changes["reporter"]
@@ -290,7 +290,7 @@ class PVService:
         """Draft -> ready, only when the four minimum criteria are met."""
         with self._desk.store.transaction() as conn:
             case = self._load(conn, case_id)
-            self._require(case, (CaseState.DRAFT,), "mark as ready")
+            self._require(case, (CaseState.DRAFT,))
             check = validation.check(case)
             if not check.valid:
                 raise InvalidInput(
@@ -306,7 +306,7 @@ class PVService:
         if method not in ("email", "folder"):
             raise InvalidInput("forward by 'email' or 'folder'")
         case = self.get(case_id)
-        self._require(case, (CaseState.READY,), "forward")
+        self._require(case, (CaseState.READY,))
         now = self._desk.clock.now()
         if method == "folder":
             if not to.strip():
@@ -349,7 +349,7 @@ class PVService:
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             case = self._load(conn, case_id)
-            self._require(case, (CaseState.FORWARDED,), "acknowledge")
+            self._require(case, (CaseState.FORWARDED,))
             pv_sql.set_acknowledged(conn, case_id, safety_case_number=number, at=_db_time(now))
             self._audit(conn, "pv.case.acknowledge", case_id, {"old": "", "new": number})
             case = self._set_state(conn, case, CaseState.ACKNOWLEDGED)
@@ -361,7 +361,7 @@ class PVService:
             raise InvalidInput("say why the case is closed as invalid")
         with self._desk.store.transaction() as conn:
             case = self._load(conn, case_id)
-            self._require(case, EDITABLE_STATES, "close as invalid")
+            self._require(case, EDITABLE_STATES)
             pv_sql.set_closed_reason(conn, case_id, reason.strip())
             case = self._set_state(conn, case, CaseState.CLOSED_INVALID, reason=reason.strip())
         return self._changed(case)
@@ -484,16 +484,9 @@ class PVService:
     def _touch(self, conn: Connection, case_id: int, now: datetime) -> None:
         pv_sql.touch(conn, case_id, updated_at=_db_time(now))
 
-    def _require(self, case: Case, states: Sequence[CaseState], verb: str) -> None:
+    def _require(self, case: Case, states: Sequence[CaseState]) -> None:
         if case.state not in states:
-            allowed = " or ".join(s.value for s in states)
-            raise InvalidInput(
-                "cannot {verb} case {case}: it is {state}, and only a {allowed} case can be",
-                verb=verb,
-                case=case.reference,
-                state=case.state.value,
-                allowed=allowed,
-            )
+            raise _wrong_state(case, states)
 
     def _set_state(self, conn: Connection, case: Case, state: CaseState, *, reason: str = "") -> Case:
         pv_sql.set_state(conn, case.id, state=state.value, updated_at=_db_time(self._desk.clock.now()))
@@ -512,7 +505,7 @@ class PVService:
         self, conn: Connection, case: Case, method: str, to: str, now: datetime, extra: dict[str, Any]
     ) -> Case:
         case = self._load(conn, case.id)  # re-read inside the transaction: forward only once
-        self._require(case, (CaseState.READY,), "forward")
+        self._require(case, (CaseState.READY,))
         pv_sql.set_forwarded(conn, case.id, at=_db_time(now), by=self._desk.agent_name, method=method, to=to)
         late = now > case.internal_due_at
         self._audit(conn, "pv.case.forward", case.id, {"method": method, "to": to, "late": late, **extra})
@@ -595,3 +588,24 @@ class PVService:
             detail={"old": old, "new": PVScreening.CASE.value, "case_id": case_id},
         )
         return True
+
+
+def _wrong_state(case: Case, wanted: Sequence[CaseState]) -> InvalidInput:
+    """Why the case cannot take this step now, one whole sentence per state so the window can translate it.
+
+    The state's own value (forwarded, closed_invalid) is an English word and is never put into the text.
+    """
+    ref = case.reference
+    if case.state == CaseState.DRAFT:
+        return InvalidInput("case {case} is still a draft; mark it as ready first", case=ref)
+    if case.state == CaseState.READY and CaseState.FORWARDED in wanted:
+        return InvalidInput("case {case} is not forwarded yet; forward it first", case=ref)
+    if case.state == CaseState.READY:
+        return InvalidInput("case {case} is already ready to forward", case=ref)
+    if case.state == CaseState.FORWARDED:
+        return InvalidInput("case {case} was already forwarded to drug safety; it can no longer be changed", case=ref)
+    if case.state == CaseState.ACKNOWLEDGED:
+        return InvalidInput(
+            "case {case} was already acknowledged by drug safety; it can no longer be changed", case=ref
+        )
+    return InvalidInput("case {case} is closed as invalid; it can no longer be changed", case=ref)

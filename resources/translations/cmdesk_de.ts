@@ -1023,62 +1023,62 @@
       <translation>Ergriffene Maßnahme</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="32" />
+      <location filename="../../ui/pv/events.py" line="31" />
       <source>Verbatim (reporter's words)</source>
       <translation>Wortlaut (Worte des Meldenden)</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="33" />
+      <location filename="../../ui/pv/events.py" line="32" />
       <source>MedDRA LLT</source>
       <translation>MedDRA-LLT</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="34" />
+      <location filename="../../ui/pv/events.py" line="33" />
       <source>PT</source>
       <translation>PT</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="35" />
+      <location filename="../../ui/pv/events.py" line="34" />
       <source>Primary SOC</source>
       <translation>Primäre SOC</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="36" />
+      <location filename="../../ui/pv/events.py" line="35" />
       <source>Outcome</source>
       <translation>Ausgang</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="96" />
+      <location filename="../../ui/pv/case_form.py" line="95" />
       <source>PV case</source>
       <translation>PV-Fall</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="151" />
+      <location filename="../../ui/pv/case_form.py" line="150" />
       <source>Narrative</source>
       <translation>Fallbeschreibung</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="174" />
+      <location filename="../../ui/pv/case_form.py" line="173" />
       <source>Open PV case</source>
       <translation>PV-Fall anlegen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="175" />
+      <location filename="../../ui/pv/case_form.py" line="174" />
       <source>Case created from the message.</source>
       <translation>Fall aus der Nachricht angelegt.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="193" />
+      <location filename="../../ui/pv/case_form.py" line="192" />
       <source>PV case %1</source>
       <translation>PV-Fall %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="195" />
+      <location filename="../../ui/pv/case_form.py" line="194" />
       <source>[%1]</source>
       <translation>[%1]</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="312" />
+      <location filename="../../ui/pv/case_form.py" line="313" />
       <source>Choose a message or a case to open.</source>
       <translation>Wählen Sie eine Nachricht oder einen Fall zum Öffnen.</translation>
     </message>
@@ -1562,27 +1562,27 @@
   <context>
     <name>EventsSection</name>
     <message>
-      <location filename="../../ui/pv/events.py" line="46" />
+      <location filename="../../ui/pv/events.py" line="45" />
       <source>Events</source>
       <translation>Ereignisse</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="57" />
+      <location filename="../../ui/pv/events.py" line="56" />
       <source>Code the selected event: type a MedDRA LLT…</source>
       <translation>Ausgewähltes Ereignis codieren: MedDRA-LLT eingeben …</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="69" />
+      <location filename="../../ui/pv/events.py" line="68" />
       <source>Add event</source>
       <translation>Ereignis hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="71" />
+      <location filename="../../ui/pv/events.py" line="70" />
       <source>Remove selected</source>
       <translation>Ausgewählte entfernen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/events.py" line="133" />
+      <location filename="../../ui/pv/events.py" line="132" />
       <source>MedDRA not loaded: events are kept as verbatim</source>
       <translation>MedDRA nicht geladen: Ereignisse bleiben im Wortlaut erhalten</translation>
     </message>
@@ -1940,92 +1940,92 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="55" />
+      <location filename="../../ui/main_window.py" line="54" />
       <source>cmdesk — %1</source>
       <translation>cmdesk – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="138" />
       <source>&amp;Desk</source>
       <translation>&amp;Desk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="140" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>&amp;Queue</source>
       <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="140" />
       <source>&amp;Message</source>
       <translation>&amp;Nachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="141" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="177" />
+      <location filename="../../ui/main_window.py" line="176" />
       <source>PV review list</source>
       <translation>PV-Prüfliste</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="181" />
       <source>Language</source>
       <translation>Sprache</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>System language</source>
       <translation>Systemsprache</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="187" />
+      <location filename="../../ui/main_window.py" line="186" />
       <source>Theme</source>
       <translation>Design</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="189" />
+      <location filename="../../ui/main_window.py" line="188" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="190" />
+      <location filename="../../ui/main_window.py" line="189" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="191" />
+      <location filename="../../ui/main_window.py" line="190" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="199" />
+      <location filename="../../ui/main_window.py" line="198" />
       <source>About cmdesk</source>
       <translation>Über cmdesk</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="214" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>%1 messages</source>
       <translation>%1 Nachrichten</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="415" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>Dashboard</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="449" />
+      <location filename="../../ui/main_window.py" line="448" />
       <source>Not done</source>
       <translation>Nicht ausgeführt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="457" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>… and %n more</source>
       <translation>
         <numerusform>… und %n weitere</numerusform>
@@ -2033,17 +2033,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="459" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>Some messages were left as they were</source>
       <translation>Einige Nachrichten wurden nicht geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="480" />
+      <location filename="../../ui/main_window.py" line="479" />
       <source>Save filter</source>
       <translation>Filter speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="480" />
+      <location filename="../../ui/main_window.py" line="479" />
       <source>Name of the filter:</source>
       <translation>Name des Filters:</translation>
     </message>
@@ -2237,37 +2237,37 @@
       <translation>Diese Adresse kann nicht geöffnet werden: {url}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="295" />
+      <location filename="../../ui/message/pane.py" line="299" />
       <source>red/green: words behind the mood</source>
       <translation>rot/grün: Wörter, die die Stimmung bestimmen</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="297" />
+      <location filename="../../ui/message/pane.py" line="301" />
       <source>violet, dashed: possible adverse event</source>
       <translation>violett, gestrichelt: mögliches unerwünschtes Arzneimittelereignis</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="299" />
+      <location filename="../../ui/message/pane.py" line="303" />
       <source>yellow: search hits</source>
       <translation>gelb: Suchtreffer</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="328" />
+      <location filename="../../ui/message/pane.py" line="332" />
       <source>Save attachment</source>
       <translation>Anhang speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="335" />
+      <location filename="../../ui/message/pane.py" line="339" />
       <source>Saving the attachment</source>
       <translation>Anhang wird gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="336" />
+      <location filename="../../ui/message/pane.py" line="340" />
       <source>Saved to {path}</source>
       <translation>Gespeichert unter {path}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="345" />
+      <location filename="../../ui/message/pane.py" line="349" />
       <source>Retrying</source>
       <translation>Wird erneut versucht</translation>
     </message>
@@ -3229,67 +3229,67 @@
   <context>
     <name>ReviewView</name>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="40" />
+      <location filename="../../ui/pv/review_view.py" line="39" />
       <source>Decide by</source>
       <translation>Entscheiden bis</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="41" />
+      <location filename="../../ui/pv/review_view.py" line="40" />
       <source>Suspected</source>
       <translation>Verdacht</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="42" />
+      <location filename="../../ui/pv/review_view.py" line="41" />
       <source>Score</source>
       <translation>Wert</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="43" />
+      <location filename="../../ui/pv/review_view.py" line="42" />
       <source>Author</source>
       <translation>Autor</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="44" />
+      <location filename="../../ui/pv/review_view.py" line="43" />
       <source>Account</source>
       <translation>Konto</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="45" />
+      <location filename="../../ui/pv/review_view.py" line="44" />
       <source>Message</source>
       <translation>Nachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="70" />
+      <location filename="../../ui/pv/review_view.py" line="69" />
       <source>PV review</source>
       <translation>PV-Prüfung</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="94" />
+      <location filename="../../ui/pv/review_view.py" line="93" />
       <source>Why are the selected messages not adverse events? (required)</source>
       <translation>Warum sind die ausgewählten Nachrichten keine unerwünschten Ereignisse? (Pflichtfeld)</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="96" />
+      <location filename="../../ui/pv/review_view.py" line="95" />
       <source>Not an adverse event</source>
       <translation>Kein unerwünschtes Ereignis</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="98" />
+      <location filename="../../ui/pv/review_view.py" line="97" />
       <source>Open case</source>
       <translation>Fall öffnen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="100" />
+      <location filename="../../ui/pv/review_view.py" line="99" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="147" />
+      <location filename="../../ui/pv/review_view.py" line="146" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pv/review_view.py" line="159" />
+      <location filename="../../ui/pv/review_view.py" line="158" />
       <source>%n message(s) waiting for a PV decision, %1 overdue.</source>
       <translation>
         <numerusform>%n Nachricht wartet auf eine PV-Entscheidung, %1 überfällig.</numerusform>
@@ -3297,17 +3297,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="198" />
+      <location filename="../../ui/pv/review_view.py" line="197" />
       <source>Select the messages that are not adverse events.</source>
       <translation>Wählen Sie die Nachrichten aus, die keine unerwünschten Ereignisse sind.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="201" />
+      <location filename="../../ui/pv/review_view.py" line="200" />
       <source>Say why these messages are not adverse events.</source>
       <translation>Geben Sie an, warum diese Nachrichten keine unerwünschten Ereignisse sind.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pv/review_view.py" line="210" />
+      <location filename="../../ui/pv/review_view.py" line="209" />
       <source>%n message(s) cleared as not an adverse event.</source>
       <translation>
         <numerusform>%n Nachricht als kein unerwünschtes Ereignis abgeschlossen.</numerusform>
@@ -3315,12 +3315,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="216" />
+      <location filename="../../ui/pv/review_view.py" line="215" />
       <source>Clear PV messages</source>
       <translation>PV-Nachrichten abschließen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="225" />
+      <location filename="../../ui/pv/review_view.py" line="224" />
       <source>Select the messages to open a case from.</source>
       <translation>Wählen Sie die Nachrichten aus, aus denen ein Fall angelegt werden soll.</translation>
     </message>
@@ -4073,82 +4073,82 @@ sha256: %5</translation>
   <context>
     <name>TriageActions</name>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="37" />
+      <location filename="../../ui/queue/triage_actions.py" line="36" />
       <source>Assigning</source>
       <translation>Wird zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="40" />
+      <location filename="../../ui/queue/triage_actions.py" line="39" />
       <source>Changing status</source>
       <translation>Status wird geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="43" />
+      <location filename="../../ui/queue/triage_actions.py" line="42" />
       <source>Tagging</source>
       <translation>Schlagwort wird gesetzt</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="46" />
+      <location filename="../../ui/queue/triage_actions.py" line="45" />
       <source>Adding note</source>
       <translation>Notiz wird gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="50" />
+      <location filename="../../ui/queue/triage_actions.py" line="49" />
       <source>Recording PV decision</source>
       <translation>PV-Entscheidung wird erfasst</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="54" />
+      <location filename="../../ui/queue/triage_actions.py" line="53" />
       <source>Queueing hide</source>
       <translation>Ausblenden wird vorgemerkt</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="57" />
+      <location filename="../../ui/queue/triage_actions.py" line="56" />
       <source>Undoing</source>
       <translation>Wird rückgängig gemacht</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="68" />
+      <location filename="../../ui/queue/triage_actions.py" line="67" />
       <source>Assign</source>
       <translation>Zuweisen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="68" />
+      <location filename="../../ui/queue/triage_actions.py" line="67" />
       <source>Assign to:</source>
       <translation>Zuweisen an:</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="72" />
+      <location filename="../../ui/queue/triage_actions.py" line="71" />
       <source>Tag</source>
       <translation>Schlagwort</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="72" />
+      <location filename="../../ui/queue/triage_actions.py" line="71" />
       <source>Tag:</source>
       <translation>Schlagwort:</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="79" />
+      <location filename="../../ui/queue/triage_actions.py" line="78" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="79" />
+      <location filename="../../ui/queue/triage_actions.py" line="78" />
       <source>Note:</source>
       <translation>Notiz:</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="88" />
+      <location filename="../../ui/queue/triage_actions.py" line="87" />
       <source>PV decision</source>
       <translation>PV-Entscheidung</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/triage_actions.py" line="88" />
+      <location filename="../../ui/queue/triage_actions.py" line="87" />
       <source>Why is this an adverse event?</source>
       <translation>Warum ist das ein unerwünschtes Arzneimittelereignis?</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="132" />
+      <location filename="../../ui/queue/triage_actions.py" line="131" />
       <source>Assigned %n message(s)</source>
       <translation>
         <numerusform>%n Nachricht zugewiesen</numerusform>
@@ -4156,7 +4156,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="133" />
+      <location filename="../../ui/queue/triage_actions.py" line="132" />
       <source>Changed the status of %n message(s)</source>
       <translation>
         <numerusform>Status von %n Nachricht geändert</numerusform>
@@ -4164,7 +4164,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="134" />
+      <location filename="../../ui/queue/triage_actions.py" line="133" />
       <source>Recorded the PV decision for %n message(s)</source>
       <translation>
         <numerusform>PV-Entscheidung für %n Nachricht erfasst</numerusform>
@@ -4172,7 +4172,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="135" />
+      <location filename="../../ui/queue/triage_actions.py" line="134" />
       <source>Tagged %n message(s)</source>
       <translation>
         <numerusform>Schlagwort bei %n Nachricht gesetzt</numerusform>
@@ -4180,7 +4180,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="136" />
+      <location filename="../../ui/queue/triage_actions.py" line="135" />
       <source>Removed the tag from %n message(s)</source>
       <translation>
         <numerusform>Schlagwort von %n Nachricht entfernt</numerusform>
@@ -4188,7 +4188,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="137" />
+      <location filename="../../ui/queue/triage_actions.py" line="136" />
       <source>Added a note to %n message(s)</source>
       <translation>
         <numerusform>Notiz zu %n Nachricht hinzugefügt</numerusform>
@@ -4196,7 +4196,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="138" />
+      <location filename="../../ui/queue/triage_actions.py" line="137" />
       <source>Queued hiding of %n message(s)</source>
       <translation>
         <numerusform>Ausblenden von %n Nachricht vorgemerkt</numerusform>
@@ -4204,7 +4204,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="139" />
+      <location filename="../../ui/queue/triage_actions.py" line="138" />
       <source>Undid the last action on %n message(s)</source>
       <translation>
         <numerusform>Letzte Aktion an %n Nachricht rückgängig gemacht</numerusform>
@@ -4212,7 +4212,7 @@ sha256: %5</translation>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/queue/triage_actions.py" line="141" />
+      <location filename="../../ui/queue/triage_actions.py" line="140" />
       <source>Changed %n message(s)</source>
       <translation>
         <numerusform>%n Nachricht geändert</numerusform>
@@ -4627,16 +4627,36 @@ sha256: %5</translation>
       <translation>{path} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-      <source>cannot {verb} case {case}: it is {state}, and only a {allowed} case can be</source>
-      <translation>Fall {case}: „{verb}“ ist nicht möglich, der Fall ist {state}; das geht nur bei Zustand {allowed}</translation>
+      <source>case {case} is already ready to forward</source>
+      <translation>Fall {case} ist bereits als bereit zur Weiterleitung markiert</translation>
+    </message>
+    <message>
+      <source>case {case} is closed as invalid; it can no longer be changed</source>
+      <translation>Fall {case} ist als ungültig abgeschlossen; er kann nicht mehr geändert werden</translation>
     </message>
     <message>
       <source>case {case} is closed; open it again as a new case</source>
       <translation>Fall {case} ist abgeschlossen; öffnen Sie ihn erneut als neuen Fall</translation>
     </message>
     <message>
+      <source>case {case} is not forwarded yet; forward it first</source>
+      <translation>Fall {case} ist noch nicht weitergeleitet; leiten Sie ihn zuerst weiter</translation>
+    </message>
+    <message>
       <source>case {case} is not valid yet; missing: {missing}</source>
       <translation>Fall {case} ist noch nicht gültig; es fehlt: {missing}</translation>
+    </message>
+    <message>
+      <source>case {case} is still a draft; mark it as ready first</source>
+      <translation>Fall {case} ist noch ein Entwurf; markieren Sie ihn zuerst als bereit</translation>
+    </message>
+    <message>
+      <source>case {case} was already acknowledged by drug safety; it can no longer be changed</source>
+      <translation>Fall {case} wurde von der Arzneimittelsicherheit bereits bestätigt; er kann nicht mehr geändert werden</translation>
+    </message>
+    <message>
+      <source>case {case} was already forwarded to drug safety; it can no longer be changed</source>
+      <translation>Fall {case} wurde bereits an die Arzneimittelsicherheit weitergeleitet; er kann nicht mehr geändert werden</translation>
     </message>
     <message>
       <source>choose at least one message to open a case from</source>
@@ -4763,12 +4783,32 @@ sha256: %5</translation>
       <translation>Ein Fall enthält Nachrichten einer einzigen Person; diese Nachrichten haben verschiedene Autoren</translation>
     </message>
     <message>
-      <source>outbox item {outbox_id} is {state}, not waiting for verification</source>
-      <translation>Postausgangseintrag {outbox_id} hat den Status {state} und wartet nicht auf Prüfung</translation>
+      <source>outbox item {outbox_id} failed, not waiting for verification; retry it instead</source>
+      <translation>Postausgangseintrag {outbox_id} ist fehlgeschlagen und wartet nicht auf Prüfung; versuchen Sie ihn stattdessen erneut</translation>
     </message>
     <message>
-      <source>outbox item {outbox_id} is {state}; only failed or unknown items are retried</source>
-      <translation>Postausgangseintrag {outbox_id} hat den Status {state}; nur fehlgeschlagene oder ungeklärte Einträge werden wiederholt</translation>
+      <source>outbox item {outbox_id} is being sent right now, not waiting for verification</source>
+      <translation>Postausgangseintrag {outbox_id} wird gerade gesendet und wartet nicht auf Prüfung</translation>
+    </message>
+    <message>
+      <source>outbox item {outbox_id} is being sent right now; only failed or unknown items are retried</source>
+      <translation>Postausgangseintrag {outbox_id} wird gerade gesendet; nur fehlgeschlagene oder ungeklärte Einträge werden wiederholt</translation>
+    </message>
+    <message>
+      <source>outbox item {outbox_id} is still waiting to be sent, not waiting for verification</source>
+      <translation>Postausgangseintrag {outbox_id} wartet noch auf den Versand und nicht auf Prüfung</translation>
+    </message>
+    <message>
+      <source>outbox item {outbox_id} is still waiting to be sent; only failed or unknown items are retried</source>
+      <translation>Postausgangseintrag {outbox_id} wartet noch auf den Versand; nur fehlgeschlagene oder ungeklärte Einträge werden wiederholt</translation>
+    </message>
+    <message>
+      <source>outbox item {outbox_id} was sent already, not waiting for verification</source>
+      <translation>Postausgangseintrag {outbox_id} wurde bereits gesendet und wartet nicht auf Prüfung</translation>
+    </message>
+    <message>
+      <source>outbox item {outbox_id} was sent already; only failed or unknown items are retried</source>
+      <translation>Postausgangseintrag {outbox_id} wurde bereits gesendet; nur fehlgeschlagene oder ungeklärte Einträge werden wiederholt</translation>
     </message>
     <message>
       <source>passphrase mode needs a passphrase (CMDESK_PASSPHRASE or --passphrase-stdin)</source>
@@ -5011,8 +5051,12 @@ sha256: %5</translation>
       <translation>Diese Version hat keine meddra_release.asc; geben Sie MedDRA-Version und Sprache an</translation>
     </message>
     <message>
-      <source>this suggestion was already {state}</source>
-      <translation>Dieser Vorschlag wurde bereits bearbeitet ({state})</translation>
+      <source>this suggestion was already confirmed</source>
+      <translation>Dieser Vorschlag wurde bereits bestätigt</translation>
+    </message>
+    <message>
+      <source>this suggestion was already rejected</source>
+      <translation>Dieser Vorschlag wurde bereits abgelehnt</translation>
     </message>
     <message>
       <source>unknown channel kind {kind!r}; choose one of {kinds}</source>

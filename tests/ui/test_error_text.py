@@ -90,6 +90,30 @@ def test_an_unexpected_error_shows_its_type_untranslated(german: None) -> None:
     assert error_text(KeyError("id")) == "KeyError: 'id'"
 
 
+def test_every_error_gives_a_whole_line_and_one_without_text_its_type_alone(qapp: Any) -> None:
+    errors: list[BaseException] = [
+        NotFound("there is no message {message_id}", message_id=7),
+        TimeoutError(),
+        OSError("disk full"),
+    ]
+    assert [error_text(err) for err in errors] == [
+        "there is no message 7",
+        "TimeoutError",
+        "OSError: disk full",
+    ]
+
+
+def test_a_state_is_part_of_the_sentence_so_the_german_window_has_no_english_state_word(german: None) -> None:
+    errors = [
+        InvalidInput("this suggestion was already confirmed"),
+        InvalidInput("case {case} is still a draft; mark it as ready first", case="CMD-2026-000001"),
+    ]
+    assert [error_text(err) for err in errors] == [
+        "Dieser Vorschlag wurde bereits bestätigt",
+        "Fall CMD-2026-000001 ist noch ein Entwurf; markieren Sie ihn zuerst als bereit",
+    ]
+
+
 def test_an_untranslatable_message_is_shown_as_raised(german: None) -> None:
     err: UserError = ReconnectNeeded("The token of Acme expired")  # not a template from the sources
     assert error_text(err) == "The token of Acme expired"

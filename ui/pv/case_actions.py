@@ -116,7 +116,7 @@ class CaseActions(CaseFormBase):
         if self.case is None:
             return
         if not reason.strip():
-            self._failed(ValueError(self.tr("Say why the case is closed as invalid.")))
+            self._refuse(self.tr("Say why the case is closed as invalid."))
             return
         case_id = self.case.id
         self._write(

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPlainTextEdit, QScrollAre
 
 from cmdesk.clock import Clock
 from cmdesk.desk import Desk
-from cmdesk.errors import UserError
 from cmdesk.pv import meddra, validation
 from cmdesk.pv.model import Case
 from cmdesk.pv.service import EDITABLE_STATES
@@ -285,7 +284,9 @@ class CaseForm(
         self.bridge.tasks.write(job, label=label, on_done=alive(self, done), on_error=alive(self, self._failed))
 
     def _failed(self, err: BaseException) -> None:
-        text = error_text(err) if isinstance(err, UserError) else (str(err) or type(err).__name__)
+        self._refuse(error_text(err))
+
+    def _refuse(self, text: str) -> None:
         self.message_bar.show_error(text)
         self.action_failed.emit(text)
 

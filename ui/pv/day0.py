@@ -73,7 +73,7 @@ class Day0Section(CaseFormBase):
         if self.case is None:
             return False
         if not reason.strip():
-            self._failed(ValueError(self.tr("Say why day 0 changes: it moves both reporting deadlines.")))
+            self._refuse(self.tr("Say why day 0 changes: it moves both reporting deadlines."))
             return False
         case_id = self.case.id
         self._write(

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from cmdesk.errors import UserError
 from cmdesk.pv import meddra
 from cmdesk.pv.e2b_codes import OUTCOMES
 from cmdesk.pv.model import CaseEvent
@@ -141,7 +140,7 @@ class EventsSection(CaseFormBase):
         try:
             matches = meddra.search(self.desk.store.read(), text, limit=20)
         except Exception as err:  # NotFound when MedDRA is not loaded; coding stays optional
-            self.meddra_status.setText(error_text(err) if isinstance(err, UserError) else str(err))
+            self.meddra_status.setText(error_text(err))
             return []
         self._llt_matches = {f"{m.llt_name} \u2192 PT {m.pt_name} \u2192 {m.soc_name}": m for m in matches}
         self.meddra_model.setStringList(list(self._llt_matches))

@@ -44,6 +44,10 @@ class CaseFormBase(QDialog):
     def _failed(self, err: BaseException) -> None:
         raise NotImplementedError
 
+    def _refuse(self, text: str) -> None:
+        """Show a refusal the form words itself (already in the UI language) as a failed action."""
+        raise NotImplementedError
+
     def show_case(self, case: Case) -> None:
         raise NotImplementedError
 

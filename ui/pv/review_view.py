@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from cmdesk.clock import Clock
-from cmdesk.errors import UserError
 from cmdesk.pv import clocks
 from cmdesk.pv.service import ReviewItem
 from ui.bridge import DeskBridge
@@ -162,7 +161,7 @@ class ReviewView(QDialog):
         self.loaded.emit(len(items))
 
     def _show_error(self, err: BaseException) -> None:
-        self.message_bar.show_error(error_text(err) if isinstance(err, UserError) else (str(err) or type(err).__name__))
+        self.message_bar.show_error(error_text(err))
 
     # -- selection and actions -------------------------------------------------------------------
 

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from cmdesk.errors import UserError
 from cmdesk.model import Status
 from ui.bridge import DeskBridge
 from ui.error_text import error_text
@@ -123,7 +122,7 @@ class TriageActions(QObject):
             lambda: call(desk.triage),
             label=label,
             on_done=done,
-            on_error=lambda err: self.failed.emit(error_text(err) if isinstance(err, UserError) else str(err)),
+            on_error=lambda err: self.failed.emit(error_text(err)),
         )
 
     def describe(self, action: str, count: int) -> str:

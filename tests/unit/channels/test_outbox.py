@@ -169,8 +169,14 @@ def test_permanent_error_fails_and_rate_limit_waits(desk: Desk, poster: PostingC
         0,
         clock.now() + timedelta(seconds=600),
     )
-    with pytest.raises(InvalidInput, match="only failed or unknown"):
+    with pytest.raises(InvalidInput) as retried:
         desk.outbox.retry(second)
+    with pytest.raises(InvalidInput) as verified:
+        desk.outbox.mark_sent(first)
+    assert (str(retried.value), str(verified.value)) == (
+        f"outbox item {second} is still waiting to be sent; only failed or unknown items are retried",
+        f"outbox item {first} failed, not waiting for verification; retry it instead",
+    )
     assert [i.id for i in desk.outbox.pending()] == [first, second]
 
 

@@ -252,8 +252,9 @@ def test_workflow_to_acknowledged_via_folder(desk: Desk, tmp_path: Path, monkeyp
 
     monkeypatch.setattr(service.PVService, "write_exports", lambda self, cases, folder, formats: ["x.pdf", "x.xml"])
     case = desk.pv.new_case([add_message(desk)])
-    with pytest.raises(InvalidInput, match="cannot forward case CMD-2026-000001: it is draft"):
+    with pytest.raises(InvalidInput) as refused:
         desk.pv.forward(case.id, "folder", str(tmp_path))
+    assert str(refused.value) == "case CMD-2026-000001 is still a draft; mark it as ready first"
     ready = desk.pv.mark_ready(case.id)
     assert ready.state == CaseState.READY
     forwarded = desk.pv.forward(case.id, "folder", str(tmp_path))
@@ -277,8 +278,11 @@ def test_workflow_to_acknowledged_via_folder(desk: Desk, tmp_path: Path, monkeyp
         {"files": ["x.pdf", "x.xml"], "late": False, "method": "folder", "to": str(tmp_path)},
     ) in actions(desk, case.id)
     assert ("pv.case.acknowledge", {"new": "DE-NOV-2026-123", "old": ""}) in actions(desk, case.id)
-    with pytest.raises(InvalidInput, match="cannot edit case"):
+    with pytest.raises(InvalidInput) as refused:
         desk.pv.update(case.id, narrative="too late")
+    assert str(refused.value) == (
+        "case CMD-2026-000001 was already acknowledged by drug safety; it can no longer be changed"
+    )
 
 
 def test_forward_to_a_folder_writes_pdf_e2b_and_json(desk: Desk, tmp_path: Path) -> None:
@@ -318,6 +322,36 @@ def test_forward_by_email_needs_an_email_account(desk: Desk, tmp_path: Path) -> 
     assert payload["subject"] == "Suspected adverse event CMD-2026-000001"
     assert payload["attachment_folder"] == str(tmp_path / "attachments")
     assert sorted(p.name for p in (tmp_path / "attachments").iterdir()) == sorted(payload["attachments"])
+
+
+def test_a_step_the_state_does_not_allow_is_refused_in_a_whole_sentence_per_state(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cmdesk.pv import service
+
+    monkeypatch.setattr(service.PVService, "write_exports", lambda self, cases, folder, formats: ["x.pdf"])
+    case = desk.pv.new_case([add_message(desk)])
+    closed = desk.pv.new_case([add_message(desk, external_id="c2")])
+    desk.pv.close_invalid(closed.id, "a joke")
+    desk.pv.mark_ready(case.id)
+    refused: list[str] = []
+    for step in (
+        lambda: desk.pv.mark_ready(case.id),
+        lambda: desk.pv.acknowledge(case.id, "DE-1"),
+        lambda: desk.pv.forward(case.id, "folder", str(tmp_path)),
+        lambda: desk.pv.forward(case.id, "folder", str(tmp_path)),
+        lambda: desk.pv.update(closed.id, narrative="later"),
+    ):
+        try:
+            step()
+        except InvalidInput as err:
+            refused.append(str(err))
+    assert refused == [
+        f"case {case.reference} is already ready to forward",
+        f"case {case.reference} is not forwarded yet; forward it first",
+        f"case {case.reference} was already forwarded to drug safety; it can no longer be changed",
+        f"case {closed.reference} is closed as invalid; it can no longer be changed",
+    ]
 
 
 def test_close_invalid_needs_a_reason(desk: Desk) -> None:
