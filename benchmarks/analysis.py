@@ -6,18 +6,26 @@ Quality: macro-F1 for mood (3 classes) and intent (all Intent values present in 
 Speed: per-message time of the whole Analyzer.analyze versus VADER polarity_scores alone on the same
 texts in the same run (best of 15 passes each, taken in turn); the target is a ratio <= 1.0. The first pass, when the
 analyzer meets each word for the first time, is printed too. Tune only on --split dev.
+
+The analysis runs compiled where scripts/build_native.py has built it (cmdesk/analysis/native.py); the table
+says which. Then the plain-Python analysis is measured too, in a second process (CMDESK_PURE_PYTHON=1) on the
+same texts, against VADER in that process: what a machine without a C compiler gets.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 import time
 from typing import Any
 
 from _common import PRODUCTS, Message, best_per_item_seconds_side_by_side, load_messages, macro_f1
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from cmdesk.analysis import native
 from cmdesk.analysis.pipeline import Analyzer
 from cmdesk.model import Intent, MoodLabel
 
@@ -78,6 +86,7 @@ def measure(messages: list[Message]) -> dict[str, Any]:
     best = best_per_item_seconds_side_by_side({"analyzer": run_analyzer, "vader": run_vader}, len(texts))
     analyzer_s, vader_s = best["analyzer"], best["vader"]
     return {
+        "implementation": native.describe(),
         "messages": len(messages),
         "languages": languages,
         "vader_en_mood_macro_f1": vader_f1,
@@ -91,7 +100,7 @@ def measure(messages: list[Message]) -> dict[str, Any]:
 
 
 def print_table(result: dict[str, Any], split: str) -> None:
-    print(f"Analysis benchmark on split={split}, {result['messages']} messages")
+    print(f"Analysis benchmark on split={split}, {result['messages']} messages; analysis {result['implementation']}")
     print(f"{'lang':<6}{'n':>6}{'mood macro-F1':>16}{'intent macro-F1':>18}{'lang acc':>10}")
     for lang, row in result["languages"].items():
         print(
@@ -106,16 +115,40 @@ def print_table(result: dict[str, Any], split: str) -> None:
         f"first pass (word caches cold):     {result['analyzer_first_pass_ms_per_message']:.4f} ms"
         f" vs VADER {result['vader_first_pass_ms_per_message']:.4f} ms"
     )
+    python = result.get("plain_python")
+    if python:
+        print(
+            f"plain Python, second process:      {python['analyzer_ms_per_message']:.4f} ms"
+            f" vs VADER {python['vader_ms_per_message']:.4f} ms, ratio {python['time_ratio_analyzer_vs_vader']:.2f}"
+        )
+
+
+def plain_python(split: str) -> dict[str, Any]:
+    """The speed figures of the plain-Python analysis, measured in a process that does not load the compiled one."""
+    env = {**os.environ, native.PURE_ENV: "1"}
+    done = subprocess.run(
+        [sys.executable, __file__, "--split", split, "--json", "--python-only"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, Any] = json.loads(done.stdout)
+    keys = ("implementation", "analyzer_ms_per_message", "vader_ms_per_message", "time_ratio_analyzer_vs_vader")
+    return {key: found[key] for key in keys}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    parser.add_argument("--python-only", action="store_true", help="do not measure plain Python a second time")
     args = parser.parse_args(argv)
     messages = load_messages(None if args.split == "all" else args.split)
     result = measure(messages)
     result["split"] = args.split
+    if native.ACTIVE is not None and not args.python_only:
+        result["plain_python"] = plain_python(args.split)
     if args.json:
         print(json.dumps(result, sort_keys=True))
     else:

@@ -224,7 +224,7 @@ def mood(language: str) -> MoodLexicon:
     intensifiers: dict[str, float] = {}
     heads: dict[str, float] = {}
     phrases: dict[str, str] = {}
-    for data in reversed(files):  # the primary language is applied last and wins
+    for data in files[::-1]:  # the primary language is applied last and wins (mypyc fails on reversed() here)
         words.update({k: float(v) for k, v in _keyed(data["words"]).items()})
         emotions.update({_key(w): emotion for emotion, ws in data["emotions"].items() for w in ws})
         intensifiers.update({k: float(v) for k, v in _keyed(data["intensifiers"]).items()})

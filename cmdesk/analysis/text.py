@@ -19,6 +19,8 @@ from operator import itemgetter
 from sys import intern
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 # Mood and intent look at this much text at most: a 1 MB paste must not freeze the queue.
 MAX_ANALYSED_CHARS = 20_000
 
@@ -129,6 +131,8 @@ def _split_run(part: str, start: int, end: int) -> _Split:
     return (parts[0] if len(parts) == 1 else None), parts, facts, marks, links
 
 
+# A list subclass: mypyc compiles it as an ordinary Python class (it cannot make a native one of list).
+@mypyc_attr(native_class=False)
 class Tokens(list[Token]):
     """The tokens of one text, and facts every analysis step asks about them, worked out once.
 
