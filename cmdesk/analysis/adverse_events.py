@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from cmdesk.analysis import build, pv_lexicon, pv_products
 from cmdesk.analysis.pv_context import CUES, JUDGED, Hit, body_complaints, by_offset, judge_context, sentence_ends
@@ -26,14 +27,14 @@ __all__ = ["SCAN_LIMIT", "SERIOUSNESS_HINTS", "SPECIAL_SITUATIONS", "THRESHOLD",
 
 # Recall first: a single lay symptom ("I have a headache", 0.35) or a special situation with context
 # is enough; a bare product mention (0.15) or a question about side effects (<= 0.25) is not.
-THRESHOLD: float = 0.3
+THRESHOLD: Final[float] = 0.3
 
 # Only the start of a long text is scanned: a 1 MB paste must not stall the queue, and an adverse
 # event that matters is reported in the first few pages. The same limit as the shared tokens.
-SCAN_LIMIT = MAX_ANALYSED_CHARS
+SCAN_LIMIT: Final = MAX_ANALYSED_CHARS
 
-_JUDGED_OR_CUES = frozenset(JUDGED + CUES)
-_EVIDENCE_KINDS = ("event", "condition", "ae_word", "cue_temporal", "cue_causal", "special", "seriousness")
+_JUDGED_OR_CUES: Final = frozenset(JUDGED + CUES)
+_EVIDENCE_KINDS: Final = ("event", "condition", "ae_word", "cue_temporal", "cue_causal", "special", "seriousness")
 
 
 def detect(text: str, language: str, products: Sequence[Product], *, tokens: Sequence[Token] | None = None) -> PVSignal:
@@ -71,8 +72,8 @@ def detect(text: str, language: str, products: Sequence[Product], *, tokens: Seq
     return _signal(text, hits, found_products, persons, matcher.known)
 
 
-_NOTHING = PVSignal.none()
-_QUIET = frozenset({"negation", "experience", "body_part"})  # kinds that are no evidence on their own
+_NOTHING: Final = PVSignal.none()
+_QUIET: Final = frozenset({"negation", "experience", "body_part"})  # kinds that are no evidence on their own
 
 
 # The last (products, matcher): one pair, read and replaced whole, so a thread never gets another's matcher.
@@ -110,7 +111,7 @@ _Verdict = tuple[
 # The viable entries are kept per form and next form (they depend on nothing else) in a small table per
 # form: found by the next form alone, where one table of all pairs would need a tuple key built, hashed and
 # compared per lookup, and its size costs cache misses. Emptied when it grows past this.
-_NEXTS_MAX = 2_000
+_NEXTS_MAX: Final = 2_000
 
 
 def _second_words(entries: tuple[Entry, ...]) -> frozenset[str] | None:
@@ -389,7 +390,7 @@ def _signal(
 
 
 # A bare product mention scores this much and no more (see _signal): 0.15, below THRESHOLD.
-_PRODUCT_SCORE = round(0.15, 3)
+_PRODUCT_SCORE: Final = round(0.15, 3)
 
 
 def _products_only(text: str, found_products: list[Hit]) -> PVSignal:
@@ -408,11 +409,11 @@ def _products_only(text: str, found_products: list[Hit]) -> PVSignal:
     return build.pv_signal(False, _PRODUCT_SCORE, brands, (), (), (), evidence)
 
 
-_ROUNDED: dict[float, float] = {}
-_ROUNDED_MAX = 10_000
+_ROUNDED: Final[dict[float, float]] = {}
+_ROUNDED_MAX: Final = 10_000
 
 
-_KIND_ORDER = {
+_KIND_ORDER: Final = {
     kind: rank for rank, kind in enumerate(("product", "drug", *_EVIDENCE_KINDS, "negation", "hypothetical"))
 }
 

@@ -12,10 +12,11 @@ tests/unit/analysis/test_build.py checks that against the dataclasses themselves
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 from cmdesk.model import Intent, MoodLabel, MoodResult, PVSignal, Span, SuggestedAction, TextAnalysis
 
-_new = object.__new__
+_new: Final = object.__new__
 
 
 def span(start: int, end: int, text: str, kind: str) -> Span:

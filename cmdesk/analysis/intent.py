@@ -8,15 +8,15 @@ A suspected adverse event always wins: it must reach drug safety whatever else t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from cmdesk.analysis import lexicon
 from cmdesk.analysis.text import Token, Tokens, as_tokens, scan
 from cmdesk.model import Intent, MoodLabel, MoodResult, PVSignal, SuggestedAction
 
-_SENTENCE_END = frozenset(".!?;")
-COMPLAINT_MOOD = -0.2  # this negative and not a question or an experience: a complaint
-PRAISE_MOOD = 0.5
+_SENTENCE_END: Final = frozenset(".!?;")
+COMPLAINT_MOOD: Final = -0.2  # this negative and not a question or an experience: a complaint
+PRAISE_MOOD: Final = 0.5
 
 
 class Cues(NamedTuple):
@@ -56,7 +56,7 @@ def find_cues(tokens: Sequence[Token]) -> Cues:
     return _new_cues(Cues, (counts, toks.links, question_mark, opener, not words["address"].isdisjoint(norms)))
 
 
-_new_cues = tuple.__new__
+_new_cues: Final = tuple.__new__
 
 # The cue phrases and word lists, fetched once: the lexicon module's cached functions cost a call each per text.
 _LISTS: tuple[lexicon.PhraseSet, dict[str, frozenset[str]]] | None = None
@@ -125,10 +125,17 @@ def classify(mood: MoodResult, pv: PVSignal, cues: Cues) -> Intent:
 
 
 # Enum members as module constants: reading them off the class costs a metaclass lookup each time.
-_ADVERSE_EVENT, _SPAM, _ABUSE, _COMPLAINT = Intent.ADVERSE_EVENT, Intent.SPAM, Intent.ABUSE, Intent.COMPLAINT
-_QUESTION, _PRAISE, _EXPERIENCE, _OTHER = Intent.QUESTION, Intent.PRAISE, Intent.EXPERIENCE, Intent.OTHER
-_POSITIVE, _NEGATIVE = MoodLabel.POSITIVE, MoodLabel.NEGATIVE
-_REPLY_EXPECTED = frozenset({_ADVERSE_EVENT, _COMPLAINT, _QUESTION})
+_ADVERSE_EVENT: Final = Intent.ADVERSE_EVENT
+_SPAM: Final = Intent.SPAM
+_ABUSE: Final = Intent.ABUSE
+_COMPLAINT: Final = Intent.COMPLAINT
+_QUESTION: Final = Intent.QUESTION
+_PRAISE: Final = Intent.PRAISE
+_EXPERIENCE: Final = Intent.EXPERIENCE
+_OTHER: Final = Intent.OTHER
+_POSITIVE: Final = MoodLabel.POSITIVE
+_NEGATIVE: Final = MoodLabel.NEGATIVE
+_REPLY_EXPECTED: Final = frozenset({_ADVERSE_EVENT, _COMPLAINT, _QUESTION})
 
 
 def expects_reply(intent: Intent, cues: Cues) -> bool:
@@ -139,7 +146,7 @@ def expects_reply(intent: Intent, cues: Cues) -> bool:
 
 
 # What to do next by intent; an experience depends on its mood (see :func:`suggest`).
-_ACTIONS = {
+_ACTIONS: Final = {
     _ADVERSE_EVENT: SuggestedAction.OPEN_PV_CASE,
     _COMPLAINT: SuggestedAction.OFFER_SOLUTION,
     _QUESTION: SuggestedAction.ANSWER,
@@ -147,7 +154,7 @@ _ACTIONS = {
     _SPAM: SuggestedAction.HIDE,
     _PRAISE: SuggestedAction.THANK,
 }
-_EXPERIENCE_ACTIONS = {_POSITIVE: SuggestedAction.THANK, _NEGATIVE: SuggestedAction.ANSWER}
+_EXPERIENCE_ACTIONS: Final = {_POSITIVE: SuggestedAction.THANK, _NEGATIVE: SuggestedAction.ANSWER}
 
 
 def suggest(intent: Intent, mood: MoodResult) -> SuggestedAction:
@@ -157,7 +164,7 @@ def suggest(intent: Intent, mood: MoodResult) -> SuggestedAction:
     return _ACTIONS.get(intent, _IGNORE)
 
 
-_IGNORE = SuggestedAction.IGNORE  # a module constant: reading a member off the enum class costs a lookup each time
+_IGNORE: Final = SuggestedAction.IGNORE  # a module constant: a member read off the enum class costs a lookup
 
 
 def detect(text: str, mood: MoodResult, pv: PVSignal) -> tuple[Intent, bool, SuggestedAction]:

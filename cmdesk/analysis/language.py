@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from sys import intern
+from typing import Final
 
 from cmdesk.analysis.text import Token, Tokens, as_tokens, scan
 
@@ -16,7 +17,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(map(intern, text.split()))  # interned like the tokens' norms: found by identity
 
 
-GERMAN = _words(
+GERMAN: Final = _words(
     "der die das und ist nicht ich du er sie wir ihr es ein eine einen einem einer mit von zu auf fuer "
     "bei mir mich dich dir sich auch aber oder wenn dass weil wie was wer warum wieso weshalb wo "
     "kann koennen hat habe haben hatte bin sind war waren wird werden noch schon nur sehr mal jetzt "
@@ -28,7 +29,7 @@ GERMAN = _words(
     "einfach wirklich hab habt hast gibt geht gerade mehr dann denn nichts man sollte ohne eigentlich "
     "welche welcher welchem welches erster"
 )
-ENGLISH = _words(
+ENGLISH: Final = _words(
     "the a an and is are was were be been not i you he she we they it of to in on for with at by "
     "from my me your his her our their this that these those what who why how where when which "
     "can could would should will have has had do does did don't doesn't didn't can't isn't "
@@ -38,7 +39,7 @@ ENGLISH = _words(
     "everyone nobody anybody asked first happy wrong without fast cheap"
 )
 # A word in both lists ("an", "was", "will") adds to both counts: it weighs for neither language.
-GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
+GERMAN_LETTERS: Final = frozenset("äöüßÄÖÜ")
 
 
 def detect(text: str) -> str:

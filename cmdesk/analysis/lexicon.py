@@ -14,16 +14,16 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 from sys import intern
-from typing import Any
+from typing import Any, Final
 
 from cmdesk.analysis.text import Token, Tokens, as_tokens, normalise, tokenize
 from cmdesk.paths import resources_dir
 
-LANGUAGES = ("de", "en")
+LANGUAGES: Final = ("de", "en")
 
 # Which lexicons a text of a language reads, primary first: German posts borrow English words
 # ("cool", "sorry"), English ones rarely German; unknown languages try both.
-READS = {"de": ("de", "en"), "en": ("en",), "other": ("en", "de")}
+READS: Final = {"de": ("de", "en"), "en": ("en",), "other": ("en", "de")}
 
 
 class PhraseSet:

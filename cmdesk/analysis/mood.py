@@ -14,17 +14,18 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
+from typing import Final
 
 from cmdesk.analysis import build, lexicon
 from cmdesk.analysis.lexicon import MoodLexicon
 from cmdesk.analysis.text import Token, Tokens, as_tokens, is_shouting, scan, variants
 from cmdesk.model import MoodLabel, MoodResult, Span
 
-NEGATION_SCALAR = -0.74  # VADER's: "not good" is bad, but less bad than "bad"
-NEUTRAL_BAND = 0.05
-QUESTION_SCALAR = 0.5  # "Is it ok to use ...?" asks, it does not judge
-_ALPHA = 15.0  # normalisation constant of VADER: score = sum / sqrt(sum^2 + alpha)
-_BARRIER = frozenset({".", "!", "?", ",", ";", ":"})
+NEGATION_SCALAR: Final = -0.74  # VADER's: "not good" is bad, but less bad than "bad"
+NEUTRAL_BAND: Final = 0.05
+QUESTION_SCALAR: Final = 0.5  # "Is it ok to use ...?" asks, it does not judge
+_ALPHA: Final = 15.0  # normalisation constant of VADER: score = sum / sqrt(sum^2 + alpha)
+_BARRIER: Final = frozenset({".", "!", "?", ",", ";", ":"})
 
 
 @lru_cache(maxsize=32768)
@@ -38,7 +39,7 @@ def _compound_valence(word: str) -> float:
     return 0.0
 
 
-_ADJECTIVE_ENDINGS = ("en", "em", "er", "es", "e")
+_ADJECTIVE_ENDINGS: Final = ("en", "em", "er", "es", "e")
 
 
 def _german_valence(word: str, lex: MoodLexicon) -> tuple[float, str]:
@@ -78,17 +79,21 @@ def _valence(token: Token, lex: MoodLexicon, german: bool) -> tuple[float, str]:
 
 
 _Record = tuple[float, str, int]  # (valence, emotion, _CONTRAST / _SARCASM / 0)
-_CONTRAST, _SARCASM = 1, 2
-_NOTHING: _Record = (0.0, "", 0)
+_CONTRAST: Final = 1
+_SARCASM: Final = 2
+_NOTHING: Final[_Record] = (0.0, "", 0)
 _MEMO_MAX = 100_000
 
 # What a form is for mood in one language, as bits: a text's forms are read in one pass and their bits ORed,
 # instead of one set operation per question (seen? scored? a phrase start? an intensifier? a negator?), each
 # a pass over the text's forms through a table of its own.
-_SCORED = 1  # its plain reading carries mood (learnt)
-_SARCASM_START, _PHRASE_START = 2, 4  # first word of a sarcasm or mood phrase (where those are all known)
-_BOOST, _NEGATE = 8, 16  # intensifier or dampener; negator
-_RELEVANT = _SCORED | _SARCASM_START | _PHRASE_START  # without one of these a plain text has no mood
+_SCORED: Final = 1  # its plain reading carries mood (learnt)
+# first word of a sarcasm or mood phrase (where those are all known)
+_SARCASM_START: Final = 2
+_PHRASE_START: Final = 4
+_BOOST: Final = 8  # intensifier or dampener
+_NEGATE: Final = 16  # negator
+_RELEVANT: Final = _SCORED | _SARCASM_START | _PHRASE_START  # without one of these a plain text has no mood
 
 
 def _fixed_bits(norm: str, lex: MoodLexicon) -> int:
@@ -186,7 +191,7 @@ def _record(token: Token, lex: MoodLexicon, german: bool) -> _Record:
 
 
 _Evidence = tuple[int, int, str]  # (start, end, kind): a Span before its text is cut out
-_START_END = itemgetter(0, 1)
+_START_END: Final = itemgetter(0, 1)
 
 
 def _spans(text: str, evidence: list[_Evidence]) -> tuple[Span, ...]:
@@ -349,10 +354,12 @@ def _round(x: float, scale: float, digits: int) -> float:
     return round(x, digits)
 
 
-_SCORED_KINDS = frozenset({"word", "emoji", "emoticon"})
-_NO_QUESTIONS: frozenset[int] = frozenset()
+_SCORED_KINDS: Final = frozenset({"word", "emoji", "emoticon"})
+_NO_QUESTIONS: Final[frozenset[int]] = frozenset()
 # Enum members as module constants: reading them off the class costs a metaclass lookup each time.
-_POSITIVE, _NEGATIVE, _NEUTRAL = MoodLabel.POSITIVE, MoodLabel.NEGATIVE, MoodLabel.NEUTRAL
+_POSITIVE: Final = MoodLabel.POSITIVE
+_NEGATIVE: Final = MoodLabel.NEGATIVE
+_NEUTRAL: Final = MoodLabel.NEUTRAL
 
 
 def _in_questions(toks: Tokens) -> set[int]:

@@ -23,10 +23,10 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-# The modules compiled, in the analysis package: the ones a message passes through. build.py stays Python: it
-# builds frozen dataclass instances through their __dict__, which the compiled modules call like any other.
+# The modules compiled, in the analysis package: the ones a message passes through.
 COMPILED = (
     "adverse_events",
+    "build",
     "intent",
     "language",
     "lexicon",

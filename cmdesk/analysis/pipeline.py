@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from threading import Lock
+from typing import Final
 
 from cmdesk.analysis import adverse_events, intent, language, mood, priority
 from cmdesk.analysis.build import text_analysis
@@ -18,13 +19,13 @@ from cmdesk.analysis.priority import SlaPolicy
 from cmdesk.analysis.text import scan
 from cmdesk.model import Intent, Product, SuggestedAction, TextAnalysis
 
-_ADVERSE_EVENT = Intent.ADVERSE_EVENT
-_OPEN_PV_CASE = SuggestedAction.OPEN_PV_CASE
+_ADVERSE_EVENT: Final = Intent.ADVERSE_EVENT
+_OPEN_PV_CASE: Final = SuggestedAction.OPEN_PV_CASE
 
 # The analysis steps keep per-word caches that are cleared when full and are not safe to share between
 # threads; sync analyses on its fetch thread while the window may analyse too. The analysis is pure Python,
 # so under the GIL two threads would not run it in parallel anyway: one lock costs nothing in throughput.
-_CACHES = Lock()
+_CACHES: Final = Lock()
 
 
 class Analyzer:

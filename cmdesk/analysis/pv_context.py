@@ -12,27 +12,29 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from cmdesk.analysis.text import Token, Tokens, as_tokens
 
-JUDGED = ("event", "condition", "ae_word", "special", "seriousness")
-CUES = ("cue_temporal", "cue_causal")
-_CONTEXT = ("cue_temporal", "cue_causal", "experience")
-_JUDGED, _CUES = frozenset(JUDGED), frozenset(CUES)
-_NEWLINES = re.compile(r"\n+")
-_SCOPE_BREAK_WORDS = frozenset(
+JUDGED: Final = ("event", "condition", "ae_word", "special", "seriousness")
+CUES: Final = ("cue_temporal", "cue_causal")
+_CONTEXT: Final = ("cue_temporal", "cue_causal", "experience")
+_JUDGED: Final = frozenset(JUDGED)
+_CUES: Final = frozenset(CUES)
+_NEWLINES: Final = re.compile(r"\n+")
+_SCOPE_BREAK_WORDS: Final = frozenset(
     {"but", "aber", "sondern", "however", "doch", "jedoch", "only", "nur", "except", "ausser", "though"}
 )
-_SCOPE_BREAK_PUNCT = frozenset(",;:")
-_NEGATION_REACH = 40  # characters after a negation word that it still covers ("no real side effects")
+_SCOPE_BREAK_PUNCT: Final = frozenset(",;:")
+_NEGATION_REACH: Final = 40  # characters after a negation word that it still covers ("no real side effects")
 # A side-effect word followed within this many tokens by one of these is answered in the negative.
-_ANSWER_REACH = 3
-_ANSWERS = frozenset({"keine", "keinerlei", "none", "null", "zero", "nothing", "nichts"})
+_ANSWER_REACH: Final = 3
+_ANSWERS: Final = frozenset({"keine", "keinerlei", "none", "null", "zero", "nothing", "nichts"})
 # What may stand between the side-effect word and its answer ("Nebenwirkungen hatte ich bisher keine").
-_ANSWER_FILLERS = frozenset(
+_ANSWER_FILLERS: Final = frozenset(
     {":", "-", "hatte", "habe", "hab", "ich", "bisher", "gab", "es", "sind", "waren", "i", "had", "have", "so", "far"}
 )
-_BODY_REACH = 2  # tokens between a body part and its complaint for the event span to include the part
+_BODY_REACH: Final = 2  # tokens between a body part and its complaint for the event span to include the part
 
 
 @dataclass(slots=True)

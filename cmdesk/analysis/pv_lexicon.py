@@ -13,12 +13,12 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 from cmdesk.analysis.text import Token, tokenize
 from cmdesk.paths import resources_dir
 
-SERIOUSNESS_HINTS = (
+SERIOUSNESS_HINTS: Final = (
     "death",
     "life_threatening",
     "hospitalisation",
@@ -26,7 +26,7 @@ SERIOUSNESS_HINTS = (
     "congenital_anomaly",
     "other_medically_important",
 )
-SPECIAL_SITUATIONS = (
+SPECIAL_SITUATIONS: Final = (
     "pregnancy",
     "breastfeeding",
     "overdose",
@@ -39,7 +39,7 @@ SPECIAL_SITUATIONS = (
 )
 
 # Lexicon keys (flat lists) and the evidence kind their matches produce.
-FLAT_KINDS = {
+FLAT_KINDS: Final = {
     "ae_words": "ae_word",
     "temporal_cues": "cue_temporal",
     "attribution_cues": "cue_causal",
@@ -57,7 +57,7 @@ FLAT_KINDS = {
 }
 # Order matters: where several entries start at one token, the first category wins, so specific phrases
 # ("no appetite", "keine Wirkung", "can cause") come before the short words they start with ("no", "can").
-MAIN_ORDER = (
+MAIN_ORDER: Final = (
     "special",
     "leaflet_talk",
     "hypotheticals",
@@ -75,9 +75,9 @@ MAIN_ORDER = (
     "negations",
 )
 
-GAP_WORDS = 5  # " ... " in an entry: up to this many words in between
+GAP_WORDS: Final = 5  # " ... " in an entry: up to this many words in between
 _EXACT, _PREFIX, _SUFFIX, _INFIX, _GAP = range(5)
-EXACT = _EXACT  # the step mode of a plain word, for the detector's quick checks
+EXACT: Final = _EXACT  # the step mode of a plain word, for the detector's quick checks
 
 Step = tuple[int, str]  # (mode, normalised word)
 

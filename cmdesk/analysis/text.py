@@ -17,19 +17,19 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from sys import intern
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from mypy_extensions import mypyc_attr
 
 # Mood and intent look at this much text at most: a 1 MB paste must not freeze the queue.
-MAX_ANALYSED_CHARS = 20_000
+MAX_ANALYSED_CHARS: Final = 20_000
 
-_EMOJI = (
+_EMOJI: Final = (
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff]"
     "[\ufe0f\U0001f3fb-\U0001f3ff]*(?:\u200d[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0f]?)*"
 )
 # Alternatives in order of frequency: words first (the regex tries them left to right at each position).
-_TOKEN_RE = re.compile(
+_TOKEN_RE: Final = re.compile(
     r"(?P<url>(?:https?://|www\.)\S+)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<punct>[?!]+|[.,]+|[;:](?![\-o'^]?[()\[\]dDpP/\\|*@3]))"
@@ -38,10 +38,10 @@ _TOKEN_RE = re.compile(
     r"|(?P<emoticon>(?<![\w/])(?:[:;=][\-o'^]?[()\[\]dDpP/\\|*@3]+|[)(][\-o]?[:;=]|<3+|</3)(?!\w))"
     r"|(?P<sarcasm>(?<!\S)/s(?!\w))"
 )
-_LAUGH = re.compile(r"[xX]D+")
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'", "é": "e", "è": "e"})
-_RUN3 = re.compile(r"(.)\1{2,}")
-_SKIN = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")
+_LAUGH: Final = re.compile(r"[xX]D+")
+_FOLD: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'", "é": "e", "è": "e"})
+_RUN3: Final = re.compile(r"(.)\1{2,}")
+_SKIN: Final = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")
 
 
 class Token(NamedTuple):
@@ -111,12 +111,14 @@ def _tail(raw: str, kind: str) -> tuple[str, str, str, bool, bool]:
 # (the token if the run is one, its tokens, facts, indexes of its punctuation tokens, number of its links);
 # facts is 0 for most runs, else _STRETCHED | _MARKS | _LINKS, so a plain word costs a single test
 _Split = tuple[Token | None, tuple[Token, ...], int, tuple[int, ...], int]
-_STRETCHED, _MARKS, _LINKS = 1, 2, 4
+_STRETCHED: Final = 1
+_MARKS: Final = 2
+_LINKS: Final = 4
 _RUNS: dict[str, _Split] = {}
 _WORDS: dict[str, Token] = {}  # the runs that are one plain token (most), straight to their token
 _RUNS_MAX = 100_000
-_new_token = tuple.__new__
-_NORM = itemgetter(3)  # Token.norm, for C-level maps over a token list
+_new_token: Final = tuple.__new__
+_NORM: Final = itemgetter(3)  # Token.norm, for C-level maps over a token list
 
 
 def _split_run(part: str, start: int, end: int) -> _Split:
@@ -199,7 +201,7 @@ def indexes_of(tokens: Tokens, norms: Iterable[str]) -> list[int]:
     return list(compress(range(len(norm_list)), map(wanted.__contains__, norm_list)))
 
 
-_SETS = (set, frozenset)
+_SETS: Final = (set, frozenset)
 
 
 def scan(text: str, limit: int = MAX_ANALYSED_CHARS) -> Tokens:
