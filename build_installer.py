@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import platform
 import shutil
+import subprocess
 import sys
 import tarfile
 import time
@@ -212,6 +213,9 @@ def pyinstaller_args(*, dist: Path, work: Path) -> list[str]:
         "--hidden-import",
         "keyring.backends.fail",
     ]
+    native = ROOT / "build" / "native"
+    if (native / "manifest.json").is_file():  # the compiled analysis, checked against the sources by build()
+        args += ["--add-data", f"{native}{sep}native"]
     # named explicitly as well: they are imported by name at run time, which PyInstaller cannot follow
     for module in _runtime_modules():
         args += ["--hidden-import", module]
@@ -312,12 +316,26 @@ def pack(bundle: Path, *, dist: Path, ver: str) -> Path:
     return archive
 
 
+def compile_analysis() -> str:
+    """Compile the analysis for the bundle (scripts/build_native.py); what the bundle runs, in words.
+
+    Without a compiler the bundle still works, as plain Python: the build says so rather than failing.
+    """
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_native.py"), "--if-stale"], check=False, text=True
+    )
+    return "compiled (mypyc)" if done.returncode == 0 else "plain Python (the analysis could not be compiled)"
+
+
 def build(*, dist: Path, work: Path, archive: bool = True) -> dict[str, object]:
     import PyInstaller.__main__
 
     started = time.perf_counter()
     work.mkdir(parents=True, exist_ok=True)
     dist.mkdir(parents=True, exist_ok=True)
+    analysis = compile_analysis()
+    if analysis != "compiled (mypyc)":
+        shutil.rmtree(ROOT / "build" / "native", ignore_errors=True)  # a stale build must not be bundled
     PyInstaller.__main__.run(pyinstaller_args(dist=dist, work=work))
     bundle = dist / NAME
     saved = trim(bundle)
@@ -328,6 +346,7 @@ def build(*, dist: Path, work: Path, archive: bool = True) -> dict[str, object]:
         "version": ver,
         "size_mb": round(folder_size(bundle) / 1e6, 1),
         "trimmed_mb": round(saved / 1e6, 1),
+        "analysis": analysis,
     }
     if archive:
         packed = pack(bundle, dist=dist, ver=ver)

@@ -1,6 +1,6 @@
 """`cmdesk selftest`: the real window offscreen on a store, timed through start, filter, search and jump.
 
-Prints one JSON line (startup_ms, first_page_ms, filter_ms, search_ms, jump_ms, rss_mb, rows, ...)
+Prints one JSON line (startup_ms, first_page_ms, filter_ms, search_ms, jump_ms, rss_mb, rows, analysis, ...)
 and optionally writes screenshots. benchmarks/window.py and scripts/screenshots.py run it.
 """
 
@@ -15,6 +15,13 @@ from pathlib import Path
 from typing import Any
 
 SEARCH = "Nebenwirkung"
+
+
+def analysis_code() -> str:
+    """Which analysis code runs, "compiled" or "plain Python": the bundle must ship the compiled one."""
+    from cmdesk.analysis import native
+
+    return "compiled" if native.ACTIVE is not None else "plain Python"
 
 
 def rss_mb() -> float:
@@ -130,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         figures["jump_row"] = target
         figures["jump_shown"] = model.index(target, 3).data() is not None
         figures["rss_mb"] = rss_mb()
+        figures["analysis"] = analysis_code()
         if args.screenshot:
             figures["screenshots"] = _screenshots(window, bridge, Path(args.screenshot), wait_for=wait_for)
         window.idle.detach()

@@ -65,6 +65,11 @@ def test_bundle_builds_runs_its_selftest_and_packs(tmp_path: Path) -> None:
     figures = json.loads(selftest.stdout.strip().splitlines()[-1])
     assert {"startup_ms", "first_page_ms", "filter_ms", "search_ms", "jump_ms", "rss_mb"} <= set(figures)
     assert figures["rows"] > 0 and figures["jump_shown"] is True
+    # the bundle runs the analysis it was built with: compiled where the build machine could compile it
+    assert (report["analysis"], figures["analysis"]) in {
+        ("compiled (mypyc)", "compiled"),
+        ("plain Python (the analysis could not be compiled)", "plain Python"),
+    }
 
     with tarfile.open(report["archive"]) as tar:
         names = set(tar.getnames())
