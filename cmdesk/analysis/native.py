@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import sys
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,14 @@ def check(root: Path, sources: Path | None) -> str:
     built = manifest.get("sources")
     if not isinstance(built, dict) or set(built) != set(COMPILED):
         return "the compiled analysis holds other modules than this version compiles"
+    folder = root / "cmdesk" / "analysis"
+    missing = [
+        name
+        for name in (*COMPILED, f"{GROUP}__mypyc")
+        if not any((folder / f"{name}{suffix}").is_file() for suffix in EXTENSION_SUFFIXES)
+    ]
+    if missing:
+        return f"the compiled analysis is incomplete (no {', '.join(missing)})"
     if sources is not None:
         current = source_hashes(sources)
         changed = sorted(name for name in COMPILED if current[name] != built[name])

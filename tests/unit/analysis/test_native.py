@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,13 @@ ROOT = Path(__file__).resolve().parents[3]
 CARDIOLIN = (Product(brand="Cardiolin", substance="cardiolinum"),)
 
 
-def _manifest(root: Path, **changes: object) -> None:
+def _manifest(root: Path, *, libraries: bool = True, **changes: object) -> None:
+    """A build's manifest in ``root``, and (empty) files where its libraries go: check() only sees they are there."""
+    if libraries:
+        folder = root / "cmdesk" / "analysis"
+        folder.mkdir(parents=True)
+        for name in (*native.COMPILED, f"{native.GROUP}__mypyc"):
+            (folder / f"{name}{EXTENSION_SUFFIXES[0]}").touch()
     manifest: dict[str, object] = {
         "interpreter": native.interpreter_tag(),
         "sources": native.source_hashes(native.package_dir()),
@@ -66,6 +73,7 @@ def test_a_build_of_changed_sources_is_not_used(tmp_path: Path, state: None) -> 
         ("{not json", "the compiled analysis's manifest cannot be read (JSONDecodeError)"),
         ({"interpreter": "cpython-312-linux"}, "the compiled analysis was built for another interpreter"),
         ({"sources": {"mood": ""}}, "the compiled analysis holds other modules than this version compiles"),
+        ({"libraries": False}, "the compiled analysis is incomplete (no {missing})"),
     ],
 )
 def test_why_a_build_is_not_used(tmp_path: Path, manifest: object, reason: str) -> None:
@@ -73,7 +81,8 @@ def test_why_a_build_is_not_used(tmp_path: Path, manifest: object, reason: str) 
         _manifest(tmp_path, **manifest)
     elif isinstance(manifest, str):
         (tmp_path / native.MANIFEST).write_text(manifest, encoding="utf-8")
-    assert native.check(tmp_path, native.package_dir()) == reason.format(root=tmp_path)
+    missing = ", ".join((*native.COMPILED, f"{native.GROUP}__mypyc"))
+    assert native.check(tmp_path, native.package_dir()) == reason.format(root=tmp_path, missing=missing)
 
 
 def test_the_pure_python_switch_wins(tmp_path: Path, state: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,3 +141,12 @@ def test_the_compiled_analysis_reads_every_text_as_the_python_does() -> None:
     compiled = [repr(analyzer.analyze(t)) for t in texts + texts]  # twice: the second time from warm caches
     assert len(python) == 2 * len(texts) > 3000
     assert compiled == python
+
+
+def test_the_bundle_trusts_its_build_without_sources(tmp_path: Path) -> None:
+    """The installer bundle has bytecode only: its build was checked against the sources when it was made."""
+    _manifest(tmp_path, sources=dict.fromkeys(native.COMPILED, "0" * 64))
+    assert (native.check(tmp_path, None), native.check(tmp_path, native.package_dir())[:22]) == (
+        "",
+        "changed since compiled",
+    )
