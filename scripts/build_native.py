@@ -71,15 +71,23 @@ def build(root: Path) -> None:
             raise SystemExit(f"compiling the analysis failed (exit {done.returncode}); it runs as plain Python")
         if native.source_hashes(sources) != hashes:
             raise SystemExit("the analysis sources changed while they were compiled; run this again")
-        shutil.rmtree(root, ignore_errors=True)
-        root.mkdir(parents=True)
-        shutil.copytree(work / "out" / "cmdesk", root / "cmdesk")
+        # Made whole beside the old build, then swapped in by renames: a process that starts meanwhile finds
+        # the old build or the new one, never half of each (use_compiled loads all its modules at once).
+        fresh = root.with_name(f"{root.name}.new")
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(work / "out" / "cmdesk", fresh / "cmdesk")
     strip = shutil.which("strip")
     if strip:  # debug information: two thirds of the size, of use to no one who runs it (names stay, for perf)
-        for library in (root / "cmdesk").rglob("*.so"):
+        for library in (fresh / "cmdesk").rglob("*.so"):
             subprocess.run([strip, "--strip-debug", str(library)], check=False)
-    manifest = {"interpreter": native.interpreter_tag(), "sources": hashes}
-    (root / native.MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    manifest = {"interpreter": native.interpreter_tag(), "sources": hashes, "libraries": native.libraries(fresh)}
+    (fresh / native.MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    old = root.with_name(f"{root.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if root.exists():
+        root.rename(old)
+    fresh.rename(root)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

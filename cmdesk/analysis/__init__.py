@@ -7,4 +7,4 @@ their compiled form where it was built from these very sources (:mod:`cmdesk.ana
 
 from cmdesk.analysis import native
 
-native.use_compiled(__path__)
+native.use_compiled(__path__, __name__)

@@ -125,7 +125,7 @@ class _Memo:
     def learn(self, token: Token, lex: MoodLexicon, german: bool) -> _Record:
         record = _record(token, lex, german)
         norm = token.norm
-        if record is _NOTHING:
+        if record == _NOTHING:  # not `is`: compiled, a Final tuple of plain values is rebuilt at each use
             self.flags[norm] = _fixed_bits(norm, lex)
         else:
             self.flags[norm] = _fixed_bits(norm, lex) | _SCORED

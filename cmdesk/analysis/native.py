@@ -15,11 +15,12 @@ or with ``CMDESK_PURE_PYTHON=1``, everything runs as plain Python.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import logging
 import os
 import sys
-from importlib.machinery import EXTENSION_SUFFIXES
+from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -57,12 +58,12 @@ def package_dir() -> Path:
 
 def default_root() -> Path:
     """``build/native`` of the source tree (or ``CMDESK_NATIVE_DIR``); in the installer bundle, its own copy."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:  # its own build only: the bundle has no sources to check another one against
+        return Path(bundle) / "native"
     override = os.environ.get(DIR_ENV)
     if override:
         return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "native"
     return package_dir().parents[1] / "build" / "native"
 
 
@@ -80,11 +81,25 @@ def interpreter_tag() -> str:
     return f"{sys.implementation.cache_tag}-{sys.platform}"
 
 
+def libraries(root: Path) -> dict[str, str]:
+    """File name -> SHA-256 of each library of the build under ``root``, as the manifest records them."""
+    folder = root / "cmdesk" / "analysis"
+    found: dict[str, str] = {}
+    for name in (*COMPILED, f"{GROUP}__mypyc"):
+        for suffix in EXTENSION_SUFFIXES:
+            path = folder / f"{name}{suffix}"
+            if path.is_file():
+                found[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+                break
+    return found
+
+
 def check(root: Path, sources: Path | None) -> str:
     """Why the compiled modules under ``root`` cannot be used ("" when they can).
 
-    ``sources`` None means there are none to compare with (the installer bundle ships compiled code only;
-    it was checked against its sources when it was built).
+    The libraries must be the very files the build wrote (a truncated library crashes the process that
+    loads it, it does not raise). ``sources`` None means there are none to compare with: the installer
+    bundle ships bytecode only, and its build was checked against the sources when it was made.
     """
     try:
         manifest = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
@@ -97,14 +112,12 @@ def check(root: Path, sources: Path | None) -> str:
     built = manifest.get("sources")
     if not isinstance(built, dict) or set(built) != set(COMPILED):
         return "the compiled analysis holds other modules than this version compiles"
-    folder = root / "cmdesk" / "analysis"
-    missing = [
-        name
-        for name in (*COMPILED, f"{GROUP}__mypyc")
-        if not any((folder / f"{name}{suffix}").is_file() for suffix in EXTENSION_SUFFIXES)
-    ]
-    if missing:
-        return f"the compiled analysis is incomplete (no {', '.join(missing)})"
+    try:
+        found = libraries(root)
+    except OSError as exc:
+        return f"the compiled analysis cannot be read ({type(exc).__name__})"
+    if len(found) != len(COMPILED) + 1 or found != manifest.get("libraries"):
+        return "the compiled analysis's libraries are not the ones it was built with (scripts/build_native.py)"
     if sources is not None:
         current = source_hashes(sources)
         changed = sorted(name for name in COMPILED if current[name] != built[name])
@@ -113,10 +126,13 @@ def check(root: Path, sources: Path | None) -> str:
     return ""
 
 
-def use_compiled(package_path: list[str], root: Path | None = None) -> Path | None:
-    """Put the compiled modules first on ``package_path`` (the package's ``__path__``) if they fit the sources.
+def use_compiled(package_path: list[str], package: str, root: Path | None = None) -> Path | None:
+    """Use the compiled modules of ``package`` (its ``__path__`` is ``package_path``) if they fit the sources.
 
-    Called once, by the package's ``__init__``, before any analysis module is imported.
+    Called once, by the package's ``__init__``, before any analysis module is imported. The compiled modules
+    are all loaded here, at once: loaded one by one as code first needs them, a rebuild in between (the
+    developer runs the tests while the window is open) would pair a module of one build with the shared
+    library of another. If one cannot be loaded, none is used.
     """
     global ACTIVE, REASON
     if os.environ.get(PURE_ENV):
@@ -126,14 +142,33 @@ def use_compiled(package_path: list[str], root: Path | None = None) -> Path | No
     sources = package_dir()
     frozen = not (sources / "text.py").is_file()  # the installer bundle: no sources beside the bytecode
     reason = check(root, None if frozen else sources)
+    compiled = root / "cmdesk" / "analysis"
+    if not reason:
+        package_path.insert(0, str(compiled))
+        reason = _load(package)
+        if reason:
+            package_path.remove(str(compiled))
     if reason:
         ACTIVE, REASON = None, reason
         log.info("analysis runs as plain Python: %s", reason)
         return None
-    compiled = root / "cmdesk" / "analysis"
-    package_path.insert(0, str(compiled))
     ACTIVE, REASON = compiled, ""
     return compiled
+
+
+def _load(package: str) -> str:
+    """Import every compiled module of ``package`` (its path has the build first); why not, or "" when all were."""
+    names = [f"{package}.{GROUP}__mypyc", *(f"{package}.{name}" for name in COMPILED)]
+    try:
+        for name in names:
+            module = importlib.import_module(name)
+            if not isinstance(module.__loader__, ExtensionFileLoader):  # (mypyc sets no true __file__ on all)
+                raise ImportError(f"{name} was loaded as plain Python")
+    except (ImportError, OSError) as exc:
+        for name in names:  # the ones that did load: the plain modules are imported afresh in their place
+            sys.modules.pop(name, None)
+        return f"the compiled analysis cannot be loaded ({type(exc).__name__}: {exc})"
+    return ""
 
 
 def describe() -> str:

@@ -14,14 +14,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import shutil
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 
 import keyring.backend
 import pytest
 
 from cmdesk.clock import FixedClock, utc
 from cmdesk.desk import Desk
-from cmdesk.model import Intent, MoodLabel, MoodResult, PVSignal, Role, SuggestedAction, TextAnalysis
+from cmdesk.model import Role
 from cmdesk.store.keys import KeyManager
 
 NOW = utc(2026, 11, 24, 9, 0, 0)
@@ -50,38 +49,10 @@ class SessionKeyring(keyring.backend.KeyringBackend):
 SESSION_KEYRING = SessionKeyring()
 
 
-class _StandInAnalyzer:
-    """Used only while cmdesk.analysis (built in parallel) is missing, so the demo generator can run."""
-
-    def analyze(self, text: str) -> TextAnalysis:
-        low = text.lower()
-        negative = any(w in low for w in ("schlecht", "bad", "pain", "schmerz", "rash", "ausschlag", "angry"))
-        pv = any(w in low for w in ("rash", "ausschlag", "nausea", "übel", "side effect", "nebenwirkung", "schwindel"))
-        mood = MoodResult(label=MoodLabel.NEGATIVE if negative else MoodLabel.NEUTRAL, score=-0.5 if negative else 0.0)
-        return TextAnalysis(
-            language="de" if any(w in low for w in (" ich ", " und ", " nicht ")) else "en",
-            mood=mood,
-            intent=Intent.ADVERSE_EVENT if pv else Intent.QUESTION,
-            expects_reply=True,
-            pv=PVSignal(suspected=pv, score=0.8 if pv else 0.1),
-            suggested_action=SuggestedAction.OPEN_PV_CASE if pv else SuggestedAction.ANSWER,
-        )
-
-    def prioritize(self, analysis: TextAnalysis, *, received_at: datetime) -> tuple[int, datetime]:
-        priority = 0 if analysis.pv.suspected else 2
-        return priority, received_at + timedelta(hours=4 if priority == 0 else 24)
-
-
 def fill_demo(desk: Desk, *, messages: int) -> None:
     from cmdesk.demo import generate
 
-    try:
-        import cmdesk.analysis.pipeline  # noqa: F401
-    except ImportError:
-        desk.__dict__["analyzer"] = _StandInAnalyzer()
-        desk.settings_changed = lambda: None  # type: ignore[method-assign]
     generate(desk, messages=messages, seed=7)
-    desk.__dict__.pop("analyzer", None)
 
 
 @pytest.fixture(scope="session")

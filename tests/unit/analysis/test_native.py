@@ -6,63 +6,64 @@ import json
 import os
 import subprocess
 import sys
-from importlib.machinery import EXTENSION_SUFFIXES
+from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader
 from pathlib import Path
 
 import pytest
 
-from cmdesk.analysis import native
+from cmdesk.analysis import mood, native
 from cmdesk.analysis.pipeline import Analyzer
 from cmdesk.model import Product
 
 ROOT = Path(__file__).resolve().parents[3]
 CARDIOLIN = (Product(brand="Cardiolin", substance="cardiolinum"),)
+NAMES = (*native.COMPILED, f"{native.GROUP}__mypyc")
 
 
-def _manifest(root: Path, *, libraries: bool = True, **changes: object) -> None:
-    """A build's manifest in ``root``, and (empty) files where its libraries go: check() only sees they are there."""
-    if libraries:
-        folder = root / "cmdesk" / "analysis"
-        folder.mkdir(parents=True)
-        for name in (*native.COMPILED, f"{native.GROUP}__mypyc"):
-            (folder / f"{name}{EXTENSION_SUFFIXES[0]}").touch()
+def _build(root: Path, *, content: bytes = b"", **changes: object) -> None:
+    """A fake build in ``root``: a library file per module (``content``), and a manifest that fits it."""
+    folder = root / "cmdesk" / "analysis"
+    folder.mkdir(parents=True)
+    for name in NAMES:
+        (folder / f"{name}{EXTENSION_SUFFIXES[0]}").write_bytes(content + name.encode())
     manifest: dict[str, object] = {
         "interpreter": native.interpreter_tag(),
         "sources": native.source_hashes(native.package_dir()),
+        "libraries": native.libraries(root),
     }
     manifest.update(changes)
-    root.mkdir(parents=True, exist_ok=True)
     (root / native.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
 
-@pytest.fixture
-def state(monkeypatch: pytest.MonkeyPatch) -> None:
-    """use_compiled records what it found in the module: put back what the real import found."""
-    monkeypatch.setattr(native, "ACTIVE", native.ACTIVE)
-    monkeypatch.setattr(native, "REASON", native.REASON)
-    monkeypatch.delenv(native.PURE_ENV, raising=False)
+def test_a_build_of_these_sources_fits(tmp_path: Path) -> None:
+    _build(tmp_path)
+    assert native.check(tmp_path, native.package_dir()) == ""
 
 
-def test_a_build_of_these_sources_is_put_first(tmp_path: Path, state: None) -> None:
-    _manifest(tmp_path)
-    path = ["/the/sources"]
-    found = native.use_compiled(path, tmp_path)
-    assert (found, path, native.ACTIVE, native.REASON) == (
-        tmp_path / "cmdesk" / "analysis",
-        [str(tmp_path / "cmdesk" / "analysis"), "/the/sources"],
-        tmp_path / "cmdesk" / "analysis",
-        "",
+def test_a_build_of_changed_sources_does_not_fit(tmp_path: Path) -> None:
+    sources = native.source_hashes(native.package_dir())
+    _build(tmp_path, sources={**sources, "mood": "0" * 64, "text": "1" * 64})
+    assert native.check(tmp_path, native.package_dir()) == (
+        "changed since compiled: mood, text (scripts/build_native.py compiles them again)"
     )
 
 
-def test_a_build_of_changed_sources_is_not_used(tmp_path: Path, state: None) -> None:
-    sources = native.source_hashes(native.package_dir())
-    _manifest(tmp_path, sources={**sources, "mood": "0" * 64, "text": "1" * 64})
-    path = ["/the/sources"]
-    assert (native.use_compiled(path, tmp_path), path, native.describe()) == (
-        None,
-        ["/the/sources"],
-        "plain Python (changed since compiled: mood, text (scripts/build_native.py compiles them again))",
+def test_the_bundle_trusts_its_build_without_sources(tmp_path: Path) -> None:
+    """The installer bundle has bytecode only: its build was checked against the sources when it was made."""
+    _build(tmp_path, sources=dict.fromkeys(native.COMPILED, "0" * 64))
+    assert (native.check(tmp_path, None), native.check(tmp_path, native.package_dir())[:22]) == (
+        "",
+        "changed since compiled",
+    )
+
+
+def test_a_library_changed_after_the_build_does_not_fit(tmp_path: Path) -> None:
+    """A truncated library crashes the process that loads it: the files must be the ones built."""
+    _build(tmp_path)
+    library = tmp_path / "cmdesk" / "analysis" / f"text{EXTENSION_SUFFIXES[0]}"
+    library.write_bytes(library.read_bytes()[:2])
+    assert native.check(tmp_path, native.package_dir()) == (
+        "the compiled analysis's libraries are not the ones it was built with (scripts/build_native.py)"
     )
 
 
@@ -73,27 +74,52 @@ def test_a_build_of_changed_sources_is_not_used(tmp_path: Path, state: None) -> 
         ("{not json", "the compiled analysis's manifest cannot be read (JSONDecodeError)"),
         ({"interpreter": "cpython-312-linux"}, "the compiled analysis was built for another interpreter"),
         ({"sources": {"mood": ""}}, "the compiled analysis holds other modules than this version compiles"),
-        ({"libraries": False}, "the compiled analysis is incomplete (no {missing})"),
     ],
 )
 def test_why_a_build_is_not_used(tmp_path: Path, manifest: object, reason: str) -> None:
     if isinstance(manifest, dict):
-        _manifest(tmp_path, **manifest)
+        _build(tmp_path, **manifest)
     elif isinstance(manifest, str):
         (tmp_path / native.MANIFEST).write_text(manifest, encoding="utf-8")
-    missing = ", ".join((*native.COMPILED, f"{native.GROUP}__mypyc"))
-    assert native.check(tmp_path, native.package_dir()) == reason.format(root=tmp_path, missing=missing)
+    assert native.check(tmp_path, native.package_dir()) == reason.format(root=tmp_path)
 
 
-def test_the_pure_python_switch_wins(tmp_path: Path, state: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    _manifest(tmp_path)
-    monkeypatch.setenv(native.PURE_ENV, "1")
-    path: list[str] = []
-    assert (native.use_compiled(path, tmp_path), path, native.describe()) == (
-        None,
-        [],
-        "plain Python (CMDESK_PURE_PYTHON is set)",
+_RUN = """
+from cmdesk.analysis import native
+from cmdesk.analysis.pipeline import Analyzer
+print(native.describe())
+print(Analyzer().analyze("Seit ich Cardiolin nehme, ist mir schwindelig").pv.suspected)
+"""
+
+
+def _run(**given: str) -> list[str]:
+    env = {key: value for key, value in os.environ.items() if key != native.PURE_ENV}
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN],
+        env={**env, "PYTHONPATH": str(ROOT), **given},
+        capture_output=True,
+        text=True,
+        check=True,
     )
+    return done.stdout.splitlines()
+
+
+def test_a_build_that_cannot_be_loaded_leaves_plain_python_working(tmp_path: Path) -> None:
+    """Libraries that fit their manifest but are no libraries: nothing of them is used, the analysis runs."""
+    _build(tmp_path, content=b"not an ELF file: ")
+    found = _run(**{native.DIR_ENV: str(tmp_path)})
+    assert (found[0][: len("plain Python (the compiled analysis cannot be loaded (ImportError: ")], found[1:]) == (
+        "plain Python (the compiled analysis cannot be loaded (ImportError: ",
+        ["True"],
+    )
+
+
+def test_the_pure_python_switch_wins(tmp_path: Path) -> None:
+    _build(tmp_path)
+    assert _run(**{native.DIR_ENV: str(tmp_path), native.PURE_ENV: "1"}) == [
+        "plain Python (CMDESK_PURE_PYTHON is set)",
+        "True",
+    ]
 
 
 def _texts() -> list[str]:
@@ -116,37 +142,35 @@ def _texts() -> list[str]:
 
 _DUMP = """
 import json, sys
-from cmdesk.analysis import native
+from cmdesk.analysis import mood, native
 from cmdesk.analysis.pipeline import Analyzer
 from cmdesk.model import Product
 assert native.ACTIVE is None, native.describe()
 analyzer = Analyzer(products=(Product(brand="Cardiolin", substance="cardiolinum"),))
 texts = json.load(sys.stdin)
-print(json.dumps([repr(analyzer.analyze(t)) for t in texts + texts]))
+results = [repr(analyzer.analyze(t)) for t in texts + texts]
+memos = {lang: [len(m.flags), sum(m.flags.values()), len(m.records)] for lang, m in sorted(mood._MEMOS.items())}
+print(json.dumps({"results": results, "memos": memos}))
 """
 
 
 def test_the_compiled_analysis_reads_every_text_as_the_python_does() -> None:
+    """Value for value; and what the per-word memos learnt is the same too (it decides what is looked at)."""
     if native.ACTIVE is None:
         if os.environ.get("CI"):  # CI must test what users run: scripts/dev.sh compiles the analysis
             pytest.fail(f"the compiled analysis is not in use: {native.REASON}")
         pytest.skip(f"the compiled analysis is not in use: {native.REASON}")
+    loaders = {name: type(sys.modules[f"cmdesk.analysis.{name}"].__loader__) for name in NAMES}
+    assert loaders == dict.fromkeys(NAMES, ExtensionFileLoader)
     texts = _texts()
     env = {**os.environ, native.PURE_ENV: "1", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-c", _DUMP], input=json.dumps(texts), env=env, capture_output=True, text=True, check=True
     )
     python = json.loads(done.stdout)
+    mood._MEMOS.clear()  # learnt afresh from the same texts, as in the other process
     analyzer = Analyzer(products=CARDIOLIN)
     compiled = [repr(analyzer.analyze(t)) for t in texts + texts]  # twice: the second time from warm caches
-    assert len(python) == 2 * len(texts) > 3000
-    assert compiled == python
-
-
-def test_the_bundle_trusts_its_build_without_sources(tmp_path: Path) -> None:
-    """The installer bundle has bytecode only: its build was checked against the sources when it was made."""
-    _manifest(tmp_path, sources=dict.fromkeys(native.COMPILED, "0" * 64))
-    assert (native.check(tmp_path, None), native.check(tmp_path, native.package_dir())[:22]) == (
-        "",
-        "changed since compiled",
-    )
+    memos = {lang: [len(m.flags), sum(m.flags.values()), len(m.records)] for lang, m in sorted(mood._MEMOS.items())}
+    assert len(python["results"]) == 2 * len(texts) > 3000
+    assert (compiled, memos) == (python["results"], python["memos"])
