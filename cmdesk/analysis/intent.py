@@ -104,7 +104,11 @@ def classify(mood: MoodResult, pv: PVSignal, cues: Cues) -> Intent:
     if "abuse" in found:
         return _ABUSE
     label = mood.label
-    if "complaint" in found or ("urgent" in found and label != _POSITIVE):
+    complaints = found.get("complaint", 0)
+    if complaints and label == _POSITIVE and found.get("praise", 0) >= complaints:
+        return _PRAISE  # "Großes Lob an die Hotline": the service is named, but to praise it
+    # "For urgent matters please contact ..." in an out-of-office reply or a greeting is no urgent complaint
+    if complaints or ("urgent" in found and label != _POSITIVE and "greeting" not in found):
         return _COMPLAINT
     asked = cues.question_mark or "question" in found or cues.opener_question
     if asked and mood.score <= COMPLAINT_MOOD and cues.addressed:
@@ -115,10 +119,12 @@ def classify(mood: MoodResult, pv: PVSignal, cues: Cues) -> Intent:
         return _EXPERIENCE if "experience" in found and "thanks" not in found else _PRAISE
     if "experience" in found:
         return _EXPERIENCE
+    if "banter" in found:
+        return _OTHER  # a joke's 🙄 or "side effects" reads negative, yet nobody is complaining
     if mood.score <= COMPLAINT_MOOD:
         return _COMPLAINT
-    if "thanks" in found:
-        return _OTHER  # a thank-you for our help: nice, but not praise of a product
+    if "thanks" in found or "greeting" in found:
+        return _OTHER  # a thank-you for our help or season's greetings: nice, but not praise of a product
     if mood.score >= PRAISE_MOOD:
         return _PRAISE
     return _OTHER

@@ -53,3 +53,41 @@ def test_reply_expectation_and_suggested_action() -> None:
 
 def test_an_exclamation_is_not_a_question() -> None:
     assert detect("Was für ein toller Tag!")[0] == Intent.PRAISE
+
+
+def test_praise_of_a_service_outweighs_its_name() -> None:
+    # "Hotline" is a complaint cue; two praise cues and a positive mood make it praise
+    assert detect("Großes Lob an die Dame von der Hotline, super freundlich!") == (
+        Intent.PRAISE,
+        False,
+        SuggestedAction.THANK,
+    )
+    # as many complaint cues as praise cues: the sarcastic "toll gemacht" stays a complaint
+    assert detect("Eure Hotline ist ein Witz, 40 Minuten Warteschleife. Toll gemacht")[0] == Intent.COMPLAINT
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Frohe Weihnachten euch allen, bleibt gesund 🎄", "de"),
+        ("Passt, hab's gefunden. Schönen Abend noch", "de"),
+        ("Happy New Year everyone, wishing you all the best ✨", "en"),
+        ("👍👍", "de"),
+    ],
+)
+def test_greetings_and_acknowledgements_are_other_not_praise(text: str, language: str) -> None:
+    assert detect(text, language) == (Intent.OTHER, False, SuggestedAction.IGNORE)
+
+
+def test_an_out_of_office_reply_is_not_an_urgent_complaint() -> None:
+    text = "I am out of the office until Monday. For urgent matters please contact reception."
+    assert detect(text, "en") == (Intent.OTHER, False, SuggestedAction.IGNORE)
+    assert detect("Urgent: please call me back today", "en")[0] == Intent.COMPLAINT
+
+
+def test_a_joke_is_other_even_when_it_reads_negative() -> None:
+    assert detect("Wer kennt das? Montag morgen und der Kaffee ist leer 😩😂") == (
+        Intent.OTHER,
+        False,
+        SuggestedAction.IGNORE,
+    )

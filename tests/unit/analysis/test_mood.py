@@ -121,3 +121,9 @@ def test_quick_rounding_gives_what_round_gives(value: float, digits: int) -> Non
     expected = round(value, digits)
     got = _round(value, 10.0**digits, digits)
     assert (got, str(got)) == (expected, str(expected))  # str tells -0.0 from 0.0
+
+
+def test_german_false_friends_of_english_words_carry_no_mood() -> None:
+    # a German text also reads the English list: "Bad" (bathroom), "rot" (red), "Kinder" are not bad, rot or kind
+    assert analyse("Im Sommer wird es im Bad warm und die Tube ist rot", "de") == MoodResult(MoodLabel.NEUTRAL, 0.0)
+    assert analyse("Ist das auch für Kinder geeignet? 🤔", "de") == MoodResult(MoodLabel.NEUTRAL, 0.0)
