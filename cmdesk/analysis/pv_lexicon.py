@@ -4,7 +4,8 @@ Entries are matched on the shared tokens of :mod:`cmdesk.analysis.text`, keyed b
 Each entry is indexed by its first word; what a word starts (exact word, word prefix, compound tail,
 infix) is worked out once per distinct word by the detector and kept. Syntax of an entry: a word ending in
 ``*`` takes any ending, a leading ``*`` lets the first word be the tail of a compound ("*ausschlag" finds
-"Hautausschlag"), both make it an infix, and `` ... `` skips up to five words. See docs/pv-detection.md.
+"Hautausschlag"), both make it an infix, `` ... `` skips up to five words and ``#`` (not as the first word)
+stands for any number ("back at # on the same dose"). See docs/pv-detection.md.
 """
 
 from __future__ import annotations
@@ -76,7 +77,10 @@ MAIN_ORDER: Final = (
 )
 
 GAP_WORDS: Final = 5  # " ... " in an entry: up to this many words in between
-_EXACT, _PREFIX, _SUFFIX, _INFIX, _GAP = range(5)
+_EXACT, _PREFIX, _SUFFIX, _INFIX, _GAP, _NUMBER = range(6)
+# "#" in an entry: any number token ("160/100" is two, "7,9" one). A value tells "back at 160/100" from "back
+# at work", and no word list can spell the values; whether a value is high the lexicon cannot say.
+NUMBER_WORD: Final = "#"
 EXACT: Final = _EXACT  # the step mode of a plain word, for the detector's quick checks
 
 Step = tuple[int, str]  # (mode, normalised word)
@@ -164,6 +168,7 @@ def step_matches(step: Step, norm: str) -> bool:
         or (mode == _PREFIX and norm.startswith(word))
         or (mode == _SUFFIX and norm.endswith(word))
         or (mode == _INFIX and word in norm)
+        or (mode == _NUMBER and norm[:1].isdigit())
     )
 
 
@@ -259,6 +264,11 @@ def compile_entry(raw: str) -> list[tuple[Step, ...]]:
             if part_index:
                 steps.append((_GAP, ""))
             for word in part.split():
+                if word == NUMBER_WORD:
+                    if not steps:  # the index needs a word to start from: a number cannot start an entry
+                        raise ValueError(f"lexicon entry {raw!r} starts with {NUMBER_WORD!r}")
+                    steps.append((_NUMBER, NUMBER_WORD))
+                    continue
                 norms = [t.norm for t in tokenize(word.strip("*"))]
                 if not norms:
                     continue

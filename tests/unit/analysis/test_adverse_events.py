@@ -140,6 +140,91 @@ def test_special_situations_count_without_a_symptom(language: str, text: str, si
     assert situation in signal.special_situations
 
 
+# ----------------------------------------------------------------------------- lay reports of the third dev batch
+
+# Each kind once per language: the lay words, not the batch's sentences. (language, text, event spans as text)
+LAY_EVENTS = [
+    ("de", "Seit ich Kardiolin nehme läuft im Bett nichts mehr", ("läuft im Bett nichts",)),
+    ("de", "Kriege seit Cardiolin keinen hoch mehr", ("keinen hoch",)),
+    ("en", "Since Cardiolin nothing happens in bed anymore", ("nothing happens in bed",)),
+    ("en", "Cardiolin killed my sex life", ("killed my sex life",)),
+    ("de", "Mit Dermasol schmeckt alles metallisch", ("schmeckt alles metallisch",)),
+    ("en", "Everything tastes like coins since I started Cardiolin", ("Everything tastes like",)),
+    ("de", "Nach jedem Hub hab ich Hustenreiz", ("Hustenreiz",)),
+    ("en", "My dad had two falls since starting Cardiolin", ("had two falls",)),
+    ("de", "Meine Oma ist zweimal gefallen, seit sie Cardiolin nimmt", ("zweimal gefallen",)),
+    ("en", "I get a head rush every time I stand up", ("head rush",)),
+    ("de", "Der Blutdruck ist viel zu niedrig, 95/60", ("Blutdruck ist viel zu niedrig",)),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "events"), LAY_EVENTS)
+def test_lay_words_for_sex_taste_falls_and_low_pressure(language: str, text: str, events: tuple[str, ...]) -> None:
+    signal = detect(text, language, PRODUCTS)
+    assert (signal.suspected, tuple(e.text for e in signal.events)) == (True, events)
+
+
+# (language, text, special situation, its span)
+LAY_SPECIAL = [
+    ("en", "Cardiolin kept me at 125/80, now I'm back at 160/100 on the same dose", "lack_of_efficacy",
+     "back at 160/100 on the same dose"),
+    ("de", "Bei gleicher Dosis Cardiolin ist mein Blutdruck wieder bei 165/100", "lack_of_efficacy",
+     "Bei gleicher Dosis Cardiolin ist mein Blutdruck wieder bei 165"),
+    ("en", "My BP is back up to 158/96", "lack_of_efficacy", "BP is back up"),
+    ("de", "Das Zeug bringt bei mir einfach gar nix", "lack_of_efficacy", "bringt bei mir einfach gar nix"),
+    ("en", "Cardiolin does absolutely nothing", "lack_of_efficacy", "does absolutely nothing"),
+    ("en", "Cardiolin works great as long as you don't actually need it", "lack_of_efficacy",
+     "as long as you don't actually need"),
+    ("de", "Cardiolin wirkt super, solange man es nicht wirklich braucht", "lack_of_efficacy",
+     "wirkt super, solange man es nicht"),
+    ("en", "The label said Cardiolin once daily instead of once weekly", "medication_error",
+     "The label said Cardiolin once daily instead"),
+    ("en", "My dad took Cardiolin five days in a row", "medication_error", "took Cardiolin five days in a row"),
+    ("de", "Papa hat Cardiolin fünf Tage hintereinander genommen", "medication_error", "Tage hintereinander genommen"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "situation", "span"), LAY_SPECIAL)
+def test_rising_values_useless_drug_and_dosing_errors(language: str, text: str, situation: str, span: str) -> None:
+    signal = detect(text, language, PRODUCTS)
+    assert (signal.suspected, signal.special_situations) == (True, (situation,))
+    assert [s.text for s in signal.evidence if s.kind == "special"] == [span]
+
+
+# (language, text, event span as text): the question asks about the cause of what was just reported
+CAUSE_QUESTIONS = [
+    ("en", "My mum has fallen twice. Could the tablets be doing this?", "fallen twice"),
+    ("en", "Mum has fallen twice, could the tablets be doing this?", "fallen twice"),
+    ("de", "Mama ist zweimal gestürzt, kann das vom Kardiolin kommen?", "gestürzt"),
+    ("de", "Mir ist ständig schwindelig, könnte das von Cardiolin kommen?", "schwindelig"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "event"), CAUSE_QUESTIONS)
+def test_question_about_the_cause_keeps_the_event_real(language: str, text: str, event: str) -> None:
+    signal = detect(text, language, PRODUCTS)
+    assert (signal.suspected, [e.text for e in signal.events]) == (True, [event])
+
+
+# Values back at normal, a blue inhaler in use as prescribed, a planned change of rhythm: no report.
+NOT_LAY_REPORTS = [
+    ("en", "BP back to 120/80 since Cardiolin"),
+    ("en", "I'm back at 120/80 thanks to Cardiolin"),
+    ("de", "Blutdruck dank Cardiolin wieder bei 120/80"),
+    ("de", "Bin wieder bei 100 Prozent"),
+    ("en", "I use my blue inhaler maybe once a month"),
+    ("en", "Doctor switched me to weekly instead of daily"),
+    ("de", "Seit Cardiolin muss ich nachts im Bett nicht mehr husten"),
+    ("de", "Bei eurem Support ist tote Hose"),
+    ("en", "Does Cardiolin cause falls?"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_LAY_REPORTS)
+def test_new_lay_words_keep_out_of_praise_and_plans(language: str, text: str) -> None:
+    assert detect(text, language, PRODUCTS).suspected is False
+
+
 # ----------------------------------------------------------------------------- negatives
 
 NEGATIVE = [
@@ -283,6 +368,7 @@ def test_one_megabyte_text_is_capped() -> None:
 
 
 ALL_TEXTS = [t for t in POSITIVE_DE + POSITIVE_EN] + [t for _, t, _ in SERIOUS + SPECIAL] + [t for _, t in NEGATIVE]
+ALL_TEXTS += [t for _, t, _ in LAY_EVENTS + CAUSE_QUESTIONS] + [t for _, t, _, _ in LAY_SPECIAL]
 
 
 @pytest.mark.parametrize("text", ALL_TEXTS)

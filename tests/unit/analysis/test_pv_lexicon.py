@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cmdesk.analysis import pv_lexicon
 from cmdesk.analysis.pv_lexicon import Entry, Phrases, compile_entry, match_rest
 from cmdesk.analysis.text import tokenize
 from cmdesk.paths import resources_dir
 
-EXACT, PREFIX, SUFFIX, INFIX, GAP = range(5)
+EXACT, PREFIX, SUFFIX, INFIX, GAP, NUMBER = range(6)
 
 
 def test_entry_syntax_compiles_to_steps() -> None:
@@ -61,6 +63,14 @@ def test_gap_takes_up_to_five_words_and_stops_at_a_question_or_exclamation() -> 
     assert matches("seit ich ... nehme", "seit ich eins zwei drei vier fünf sechs nehme") == []
     assert matches("seit ich ... nehme", "seit ich es? nehme") == []
     assert matches("nach der ... impfung", "Nach der 2. Impfung") == ["Nach der 2. Impfung"]
+
+
+def test_hash_stands_for_any_number_but_cannot_start_an_entry() -> None:
+    assert compile_entry("back at # #") == [((EXACT, "back"), (EXACT, "at"), (NUMBER, "#"), (NUMBER, "#"))]
+    assert matches("back at # #", "back at 160/100, back at work, back at 9") == ["back at 160/100"]
+    assert matches("hba1c ... auf # hoch", "HbA1c von 7,9 auf 8,4 hoch") == ["HbA1c von 7,9 auf 8,4 hoch"]
+    with pytest.raises(ValueError, match="starts with '#'"):
+        compile_entry("# mg")
 
 
 def test_earlier_category_wins_then_the_longer_phrase() -> None:
