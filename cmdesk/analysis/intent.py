@@ -101,20 +101,23 @@ def classify(mood: MoodResult, pv: PVSignal, cues: Cues) -> Intent:
     sales = found.get("sales", 0)
     if "spam" in found or (cues.links and sales) or sales >= 2 or cues.links >= 3:
         return _SPAM
-    if "abuse" in found:
+    complaints = found.get("complaint", 0)
+    # "Absolute amateurs, you lost my parcel": an insult inside a service complaint is a complaint to answer,
+    # not abuse to hide; alone ("Pathetic") it stays abuse
+    if "abuse" in found or ("insult" in found and not complaints):
         return _ABUSE
     label = mood.label
-    complaints = found.get("complaint", 0)
-    if complaints and label == _POSITIVE and found.get("praise", 0) >= complaints:
+    if complaints and label == _POSITIVE and _praised(found.get("praise", 0), complaints, mood):
         return _PRAISE  # "Großes Lob an die Hotline": the service is named, but to praise it
-    # "For urgent matters please contact ..." in an out-of-office reply or a greeting is no urgent complaint
-    if complaints or ("urgent" in found and label != _POSITIVE and "greeting" not in found):
-        return _COMPLAINT
     asked = cues.question_mark or "question" in found or cues.opener_question
+    # "For urgent matters please contact ..." in an out-of-office reply is no urgent complaint; season's wishes
+    # read positive, yet "Merry Christmas, but I urgently need my order" is one
+    if complaints or ("urgent" in found and _urgent(found, label, asked)):
+        return _COMPLAINT
     if asked and mood.score <= COMPLAINT_MOOD and cues.addressed:
         return _COMPLAINT  # "Warum löscht ihr meinen Kommentar?" is not a question to answer
-    if asked and "banter" not in found:
-        return _QUESTION  # "Wer kennt das? 😂" is banter, not a question to answer
+    if asked and ("banter" not in found or "question" in found):
+        return _QUESTION  # "Wer kennt das? 😂" is banter, "Wie lange dauert die Lieferung? 😂" a question
     if "praise" in found and label != _NEGATIVE:
         return _EXPERIENCE if "experience" in found and "thanks" not in found else _PRAISE
     if "experience" in found:
@@ -123,11 +126,40 @@ def classify(mood: MoodResult, pv: PVSignal, cues: Cues) -> Intent:
         return _OTHER  # a joke's 🙄 or "side effects" reads negative, yet nobody is complaining
     if mood.score <= COMPLAINT_MOOD:
         return _COMPLAINT
-    if "thanks" in found or "greeting" in found:
-        return _OTHER  # a thank-you for our help or season's greetings: nice, but not praise of a product
+    if "thanks" in found or "greeting" in found or "away" in found:
+        return _OTHER  # a thank-you for our help, season's greetings, an out-of-office reply: not praise
     if mood.score >= PRAISE_MOOD:
         return _PRAISE
     return _OTHER
+
+
+def _urgent(found: dict[str, int], label: MoodLabel, asked: bool) -> bool:
+    """Whether an "urgent" cue makes a complaint: not in a positive text, and not in an out-of-office reply
+    ("For urgent matters please contact ...") unless that reads negative. Season's wishes read positive,
+    yet "Merry Christmas, but I urgently need my order" is a complaint (and "Merry Christmas! Urgent
+    question: ..." a question).
+    """
+    if label == _NEGATIVE:
+        return True
+    return "away" not in found and (label != _POSITIVE or ("greeting" in found and not asked))
+
+
+def _praised(praise: int, complaints: int, mood: MoodResult) -> bool:
+    """Whether a positive text's praise cues outweigh its complaint cues ("Großes Lob an die Hotline").
+
+    Sarcasm never praises; negative words ("Great service my foot ... awful") say the praise may be
+    ironic, so then the praise cues must outnumber the complaint cues rather than only match them.
+    """
+    if praise < complaints:
+        return False
+    negative = False
+    for span in mood.evidence:
+        kind = span.kind
+        if kind == "sarcasm":
+            return False
+        if kind == "negative":
+            negative = True
+    return praise > complaints or not negative
 
 
 # Enum members as module constants: reading them off the class costs a metaclass lookup each time.

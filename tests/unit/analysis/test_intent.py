@@ -4,7 +4,8 @@ import pytest
 
 from cmdesk.analysis import intent
 from cmdesk.analysis.mood import analyse
-from cmdesk.model import Intent, PVSignal, SuggestedAction
+from cmdesk.analysis.pipeline import Analyzer
+from cmdesk.model import Intent, Product, PVSignal, SuggestedAction
 
 
 def detect(text: str, language: str = "de", pv: PVSignal | None = None) -> tuple[Intent, bool, SuggestedAction]:
@@ -91,3 +92,37 @@ def test_a_joke_is_other_even_when_it_reads_negative() -> None:
         False,
         SuggestedAction.IGNORE,
     )
+
+
+_ANALYZER = Analyzer(products=(Product("Cardiolin", "cardiolinat"),))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # season's wishes do not swallow an urgent complaint; an out-of-office reply's "urgent" stays "other"
+        ("Merry Christmas, but I urgently need my order, it's been 3 weeks!", Intent.COMPLAINT),
+        ("Frohe Weihnachten, aber mein Paket ist seit 3 Wochen weg!", Intent.COMPLAINT),
+        ("I am out of the office until Monday. For urgent matters please contact reception.", Intent.OTHER),
+        # "passt" is an acknowledgement only as "passt schon", "passt, danke": "passt doch nicht" is none
+        ("Das passt doch nicht, ich warte dringend auf Antwort", Intent.COMPLAINT),
+        ("Passt schon, danke", Intent.OTHER),
+        # an insult inside a service complaint is a complaint; insults alone stay abuse
+        ("This is pathetic, my order is three weeks late.", Intent.COMPLAINT),
+        ("Absolute amateurs, you lost my parcel twice.", Intent.COMPLAINT),
+        ("Eure dämliche App stürzt dauernd ab.", Intent.COMPLAINT),
+        ("You are all pathetic shills", Intent.ABUSE),
+        ("Pathetic", Intent.ABUSE),
+        # "look it up" is no abuse cue, "started" alone no experience cue
+        ("I tried to look it up on your website but couldn't find the dosage for children.", Intent.QUESTION),
+        ("The problems started when you changed the app, now I can't log in.", Intent.COMPLAINT),
+        # praise cues matching complaint cues in a text with negative words: sarcasm, not praise
+        ("Great service my foot, amazing how nobody answers. Customer service is awful.", Intent.COMPLAINT),
+        ("Nobody has sorted it out yet, three weeks and counting.", Intent.COMPLAINT),
+        # a laugh beside a real question cue leaves a question to answer
+        ("Wie lange dauert die Lieferung? 😂", Intent.QUESTION),
+        ("Wer kennt das? Montag morgen und der Kaffee ist leer 😩😂", Intent.OTHER),
+    ],
+)
+def test_intent_of_the_whole_analysis(text: str, expected: Intent) -> None:
+    assert _ANALYZER.analyze(text).intent == expected
