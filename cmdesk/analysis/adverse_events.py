@@ -221,7 +221,9 @@ def _scan(toks: Tokens, memo: _Memo) -> tuple[dict[str, list[Hit]], list[int], l
                     hits.setdefault(entry.kind, []).append(
                         Hit(i, stop, bases[i] + toks[i].start, end, entry.kind, entry.label)
                     )
-                    main_to = stop
+                    main_to = i + entry.resume if entry.resume else stop
+                    if entry.kind == "special":  # "Tabletten bringen ... nichts": its first words name a drug
+                        _drug_inside(toks, i, found[0], hits, bases)
             if serious and i >= serious_to:
                 stop, entry = _first_match(toks, i, serious)
                 if entry is not None:
@@ -231,6 +233,22 @@ def _scan(toks: Tokens, memo: _Memo) -> tuple[dict[str, list[Hit]], list[int], l
                     )
                     serious_to = stop
     return (hits, persons, found_products) if visited else None
+
+
+def _drug_inside(
+    toks: Tokens, i: int, entries: tuple[Entry, ...], hits: dict[str, list[Hit]], bases: list[int]
+) -> None:
+    """Record the drug word a special situation starts with ("pills do ... absolutely nothing") as a drug hit.
+
+    Why: such entries name the drug so that service talk ("hotline ... nothing") stays out, and the drug they
+    name must count as it would on its own.
+    """
+    drugs = tuple(e for e in entries if e.kind == "drug")
+    if drugs:
+        stop, entry = _first_match(toks, i, drugs)
+        if entry is not None:
+            end = bases[stop - 1] + toks[stop - 1].end
+            hits.setdefault("drug", []).append(Hit(i, stop, bases[i] + toks[i].start, end, "drug", entry.label))
 
 
 def _first_match(toks: Tokens, i: int, entries: tuple[Entry, ...]) -> tuple[int, Entry | None]:

@@ -82,6 +82,8 @@ _EXACT, _PREFIX, _SUFFIX, _INFIX, _GAP, _NUMBER = range(6)
 # at work", and no word list can spell the values; whether a value is high the lexicon cannot say.
 NUMBER_WORD: Final = "#"
 EXACT: Final = _EXACT  # the step mode of a plain word, for the detector's quick checks
+# A causal cue is context, not evidence: the words in its gap are scanned for evidence too.
+_RESUME_INSIDE: Final = frozenset({"cue_causal"})
 
 Step = tuple[int, str]  # (mode, normalised word)
 
@@ -95,6 +97,9 @@ class Entry:
     label: str
     needs: frozenset[str] = frozenset()  # exact words of ``rest``: a message without them is skipped at once
     gapped: bool = False  # has " ... ": worth the ``needs`` check before trying every gap length
+    # A cue's gap may hold the event it is about ("das an der Übelkeit liegen"): the scan goes on after the
+    # words before the gap (this many tokens from the first), not after the whole match. 0: after the match.
+    resume: int = 0
 
 
 Indexed = tuple[int, int, Entry]  # (category number, order of addition, entry)
@@ -123,7 +128,8 @@ class Phrases:
                 rest = steps[1:]
                 needs = frozenset(word for mode, word in rest if mode == _EXACT)
                 gapped = any(mode == _GAP for mode, _ in rest)
-                indexed = (category, self._added, Entry(rest, kind, label, needs, gapped))
+                resume = 1 + rest.index((_GAP, "")) if gapped and kind in _RESUME_INSIDE else 0
+                indexed = (category, self._added, Entry(rest, kind, label, needs, gapped, resume))
                 if mode == _EXACT:
                     self.exact.setdefault(word, []).append(indexed)
                 elif mode == _PREFIX:
@@ -269,9 +275,11 @@ def compile_entry(raw: str) -> list[tuple[Step, ...]]:
                         raise ValueError(f"lexicon entry {raw!r} starts with {NUMBER_WORD!r}")
                     steps.append((_NUMBER, NUMBER_WORD))
                     continue
+                if NUMBER_WORD in word:  # "#*", "*#", "#mg": a typo that would silently never match
+                    raise ValueError(f"lexicon entry {raw!r}: {NUMBER_WORD!r} must stand alone, not in {word!r}")
                 norms = [t.norm for t in tokenize(word.strip("*"))]
-                if not norms:
-                    continue
+                if not norms:  # "*", "-": a step that matches nothing would drop out of the entry unseen
+                    raise ValueError(f"lexicon entry {raw!r}: {word!r} has no word to match")
                 word_steps = [(_EXACT, norm) for norm in norms]
                 if word.endswith("*"):
                     word_steps[-1] = (_PREFIX, norms[-1])

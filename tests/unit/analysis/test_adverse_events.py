@@ -14,6 +14,14 @@ PRODUCTS = (
 )
 
 
+# The desk's products where a text names more of them: a named product raises the score.
+MORE_PRODUCTS = (
+    *PRODUCTS,
+    Product(brand="Neurexa", substance="neurexamin"),
+    Product(brand="Respirin", substance="respirolast"),
+)
+
+
 def suspected(text: str, language: str = "en") -> bool:
     return detect(text, language, PRODUCTS).suspected
 
@@ -166,20 +174,22 @@ def test_lay_words_for_sex_taste_falls_and_low_pressure(language: str, text: str
 
 # (language, text, special situation, its span)
 LAY_SPECIAL = [
-    ("en", "Cardiolin kept me at 125/80, now I'm back at 160/100 on the same dose", "lack_of_efficacy",
-     "back at 160/100 on the same dose"),
-    ("de", "Bei gleicher Dosis Cardiolin ist mein Blutdruck wieder bei 165/100", "lack_of_efficacy",
-     "Bei gleicher Dosis Cardiolin ist mein Blutdruck wieder bei 165"),
-    ("en", "My BP is back up to 158/96", "lack_of_efficacy", "BP is back up"),
-    ("de", "Das Zeug bringt bei mir einfach gar nix", "lack_of_efficacy", "bringt bei mir einfach gar nix"),
-    ("en", "Cardiolin does absolutely nothing", "lack_of_efficacy", "does absolutely nothing"),
+    ("en", "Cardiolin kept me at 125/80, now I'm back at 160/100 on the same dose, nothing else has changed",
+     "lack_of_efficacy", "same dose, nothing else has changed"),
+    ("de", "Bei gleicher Dosis Cardiolin ist mein Blutdruck wieder über 160/100", "lack_of_efficacy",
+     "Bei gleicher Dosis Cardiolin ist mein Blutdruck wieder über"),
+    ("en", "My BP is back up to 158/96", "lack_of_efficacy", "BP is back up to 158"),
+    ("de", "Das Zeug bringt bei mir einfach gar nix", "lack_of_efficacy", "Das Zeug bringt bei mir einfach gar nix"),
+    ("en", "The pills do absolutely nothing", "lack_of_efficacy", "pills do absolutely nothing"),
     ("en", "Cardiolin works great as long as you don't actually need it", "lack_of_efficacy",
      "as long as you don't actually need"),
     ("de", "Cardiolin wirkt super, solange man es nicht wirklich braucht", "lack_of_efficacy",
      "wirkt super, solange man es nicht"),
     ("en", "The label said Cardiolin once daily instead of once weekly", "medication_error",
      "The label said Cardiolin once daily instead"),
-    ("en", "My dad took Cardiolin five days in a row", "medication_error", "took Cardiolin five days in a row"),
+    ("en", "My dad took it five days in a row", "medication_error", "took it five days in a row"),
+    ("de", "Ich habe Cardiolin täglich statt wöchentlich genommen", "medication_error",
+     "täglich statt wöchentlich genommen"),
     ("de", "Papa hat Cardiolin fünf Tage hintereinander genommen", "medication_error", "Tage hintereinander genommen"),
 ]  # fmt: skip
 
@@ -204,6 +214,59 @@ CAUSE_QUESTIONS = [
 def test_question_about_the_cause_keeps_the_event_real(language: str, text: str, event: str) -> None:
     signal = detect(text, language, PRODUCTS)
     assert (signal.suspected, [e.text for e in signal.events]) == (True, [event])
+
+
+# The same causal questions with the event inside the cue's gap: the event is still found.
+CAUSE_QUESTIONS_AROUND_THE_EVENT = [
+    ("Könnte das an der Übelkeit liegen, dass ich seit Neurexa nichts mehr essen mag?", "Übelkeit"),
+    ("Könnte das mit dem Herzrasen zusammenhängen, das ich seit Cardiolin habe?", "Herzrasen"),
+    ("Cardiolin hat mir Bauchschmerzen gemacht", "Bauchschmerzen"),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), CAUSE_QUESTIONS_AROUND_THE_EVENT)
+def test_event_inside_a_causal_cue_is_found(text: str, event: str) -> None:
+    signal = detect(text, "de", MORE_PRODUCTS)
+    assert (signal.suspected, [e.text for e in signal.events]) == (True, [event])
+
+
+# Service, billing and orders: the words of a special situation without a product, dose or intake in them.
+SERVICE_TALK = [
+    ("de", "Eure Hotline hilft mir überhaupt nichts, ich warte seit einer Stunde."),
+    ("de", "Sich aufzuregen bringt ja eh nichts"),
+    ("de", "Ihr habt mir das Abo zweimal statt einmal abgebucht"),
+    ("de", "Newsletter jetzt täglich statt wöchentlich"),
+    ("de", "Ich habe 2x statt 1x Cardiolin bestellt, stornieren?"),
+    ("de", "Wo finde ich die Chargennummer auf meiner Packung Cardiolin?"),
+    ("en", "Where do I find the batch number on my Respirin inhaler?"),
+    ("en", "Customer service did absolutely nothing for me"),
+    ("en", "Your hotline is not doing a thing to help me"),
+    ("en", "I took the week off, five days in a row without email!"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SERVICE_TALK)
+def test_service_and_billing_talk_is_not_suspected(language: str, text: str) -> None:
+    assert detect(text, language, MORE_PRODUCTS).suspected is False
+
+
+# Figures of speech, praise and values back to normal on an unchanged dose.
+FIGURES_AND_PRAISE = [
+    ("de", "Endlich keine Erektionsprobleme mehr seit Cardiolin, danke!"),
+    ("de", "Eure Werbung hinterlässt einen komischen Nachgeschmack"),
+    ("en", "Your website falls over every time I log in"),
+    ("en", "I had a fall in sales this quarter"),
+    ("en", "Back to 100% on the same dose of Respirin, thanks!"),
+    ("en", "back at 120/80 on the same dose, so relieved"),
+    ("de", "wieder bei 100 Prozent mit der gleichen Dosis Cardiolin, danke!"),
+    ("en", "My sugar readings are back up to normal, all good!"),
+    ("en", "Could the tablets cause dizziness? My doctor wants me to start Cardiolin."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), FIGURES_AND_PRAISE)
+def test_figures_of_speech_praise_and_plans_are_not_suspected(language: str, text: str) -> None:
+    assert detect(text, language, MORE_PRODUCTS).suspected is False
 
 
 # Values back at normal, a blue inhaler in use as prescribed, a planned change of rhythm: no report.

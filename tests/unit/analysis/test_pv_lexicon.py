@@ -73,6 +73,29 @@ def test_hash_stands_for_any_number_but_cannot_start_an_entry() -> None:
         compile_entry("# mg")
 
 
+@pytest.mark.parametrize("entry", ["*# mg", "#* mg", "back at #*", "back at *#", "back at #mg", "über #,#"])
+def test_hash_inside_a_word_is_refused(entry: str) -> None:
+    with pytest.raises(ValueError, match="must stand alone"):
+        compile_entry(entry)
+
+
+@pytest.mark.parametrize("entry", ["back at *", "back - at", "seit ... * nehme", "*"])
+def test_a_word_without_tokens_is_refused(entry: str) -> None:
+    with pytest.raises(ValueError, match="has no word to match"):
+        compile_entry(entry)
+
+
+def test_a_causal_cue_resumes_the_scan_before_its_gap() -> None:
+    phrases = Phrases()
+    phrases.add(["das an ... liegen"], "cue_causal", "causal_cues")
+    phrases.add(["seit ich ... nehme"], "cue_temporal", "temporal_cues")
+    rest = ((EXACT, "an"), (GAP, ""), (EXACT, "liegen"))
+    assert phrases.starting_with("das") == (
+        Entry(rest, "cue_causal", "causal_cues", frozenset({"an", "liegen"}), True, 2),
+    )
+    assert [e.resume for e in phrases.starting_with("seit")] == [0]
+
+
 def test_earlier_category_wins_then_the_longer_phrase() -> None:
     phrases = Phrases()
     phrases.add(["keine wirkung"], "special", "lack_of_efficacy")
