@@ -73,7 +73,8 @@ def detect(text: str, language: str, products: Sequence[Product], *, tokens: Seq
 
 
 _NOTHING: Final = PVSignal.none()
-_QUIET: Final = frozenset({"negation", "experience", "body_part"})  # kinds that are no evidence on their own
+# Kinds that are no evidence on their own; a "figure" ("fell over laughing") is no evidence at all.
+_QUIET: Final = frozenset({"negation", "experience", "body_part", "figure"})
 
 
 # The last (products, matcher): one pair, read and replaced whole, so a thread never gets another's matcher.

@@ -41,6 +41,7 @@ SPECIAL_SITUATIONS: Final = (
 
 # Lexicon keys (flat lists) and the evidence kind their matches produce.
 FLAT_KINDS: Final = {
+    "not_events": "figure",
     "ae_words": "ae_word",
     "temporal_cues": "cue_temporal",
     "attribution_cues": "cue_causal",
@@ -58,7 +59,12 @@ FLAT_KINDS: Final = {
 }
 # Order matters: where several entries start at one token, the first category wins, so specific phrases
 # ("no appetite", "keine Wirkung", "can cause") come before the short words they start with ("no", "can").
+# Look-alikes come first of all: "fell over laughing", "keinen Geschmack mehr am Leben", "Paket ... falsch
+# beschriftet" use up their words, so the event or situation they contain ("fell over", "keinen Geschmack mehr",
+# "falsch beschriftet") cannot start there, while the short entry still finds "I fell over" or "Die Packung
+# Cardiolin war falsch beschriftet". Narrowing the short entry instead would lose those reports.
 MAIN_ORDER: Final = (
+    "not_events",
     "special",
     "leaflet_talk",
     "hypotheticals",

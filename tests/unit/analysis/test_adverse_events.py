@@ -488,3 +488,52 @@ def test_a_text_reads_the_same_once_its_words_are_known() -> None:
     first = detect(text, "en", PRODUCTS)
     assert first.suspected
     assert detect(text, "en", PRODUCTS) == first
+
+
+# ----------------------------------------------------------------------------- look-alikes (not_events)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # (suspected, event texts, special situations)
+        ("en", "My mum had a bad fall last year; does Cardiolin come in smaller tablets?", (False, (), ())),
+        ("en", "My mum has fallen twice since starting Cardiolin.", (True, ("fallen twice",), ())),
+        ("en", "My mum had a bad fall yesterday.", (True, ("bad fall",), ())),
+        # A past fall is a look-alike only where its clause ends there: a link after it keeps the event.
+        ("en", "She had a bad fall last year after starting Cardiolin", (True, ("bad fall",), ())),
+        ("de", "Mein Paket war falsch beschriftet", (False, (), ())),
+        ("de", "Die Packung Cardiolin war falsch beschriftet", (True, (), ("medication_error",))),
+        ("en", "The parcel had the wrong label on it", (False, (), ())),
+        ("en", "My parcel had the wrong label on it", (False, (), ())),
+        ("en", "My Cardiolin pack had the wrong label on it", (True, (), ("medication_error",))),
+        ("en", "I fell over laughing at this post", (False, (), ())),
+        ("en", "I fell over in the kitchen yesterday", (True, ("fell over",), ())),
+        ("de", "Der Anruf bei der Hotline hat nichts gebracht", (False, (), ())),
+        ("de", "Ich habe bei der Hotline angerufen, aber es hat nichts gebracht.", (False, (), ())),
+        ("de", "Die Tabletten haben nichts gebracht", (True, (), ("lack_of_efficacy",))),
+        ("de", "Ich habe keinen Geschmack mehr am Leben", (False, (), ())),
+        ("de", "Ich schmecke nichts mehr seit Cardiolin", (True, ("schmecke nichts mehr",), ())),
+        ("de", "Ich habe keinen Geschmack mehr.", (True, ("keinen Geschmack mehr",), ())),
+    ],
+)
+def test_look_alikes_are_no_evidence_and_the_real_report_stays(
+    language: str, text: str, expected: tuple[bool, tuple[str, ...], tuple[str, ...]]
+) -> None:
+    signal = detect(text, language, PRODUCTS)
+    assert (signal.suspected, tuple(e.text for e in signal.events), signal.special_situations) == expected
+
+
+def test_a_look_alike_alone_is_no_signal() -> None:
+    # Its words are used up and give no evidence at all, not even a small score.
+    assert detect("I fell over laughing at this post", "en", PRODUCTS) == PVSignal.none()
+    assert detect("Mein Paket war falsch beschriftet", "de", PRODUCTS) == PVSignal.none()
+
+
+def test_a_look_alike_leaves_the_rest_of_the_message() -> None:
+    # Only the look-alike's own words are used up: the event after it still counts, and the short entry it
+    # contains still finds the report where no look-alike starts ("Cardiolin war falsch beschriftet").
+    signal = detect("I fell over laughing, but since starting Cardiolin I get headaches", "en", PRODUCTS)
+    assert (signal.suspected, signal.score, tuple(e.text for e in signal.events)) == (True, 0.7, ("headaches",))
+    signal = detect("Cardiolin hat nichts gebracht", "de", PRODUCTS)
+    assert (signal.suspected, signal.special_situations) == (True, ("lack_of_efficacy",))
