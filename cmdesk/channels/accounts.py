@@ -17,6 +17,7 @@ import keyring.errors
 
 from cmdesk import events
 from cmdesk.channels.base import Connector
+from cmdesk.channels.errors import missing_settings, unknown_setting
 from cmdesk.errors import InvalidInput, NoKeySource, NotFound, ReconnectNeeded
 from cmdesk.model import ChannelKind
 from cmdesk.store import accounts as sql
@@ -107,12 +108,7 @@ def _clean_settings(kind: str, settings: dict[str, Any]) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for key, given in settings.items():
         if key not in allowed:
-            raise InvalidInput(
-                "a {kind} account has no setting {key!r}; it accepts: {allowed}",
-                kind=kind,
-                key=key,
-                allowed=", ".join(allowed),
-            )
+            raise unknown_setting(kind, key=key, allowed=allowed)
         value: Any
         if key in INT_SETTINGS:
             try:
@@ -216,9 +212,7 @@ class AccountService:
         cleaned = _clean_settings(kind, dict(settings or {}))
         missing = [s for s in required_settings(kind) if s not in cleaned]
         if missing:
-            raise InvalidInput(
-                "a {kind} account needs the setting(s): {missing}", kind=kind, missing=", ".join(missing)
-            )
+            raise missing_settings(kind, missing)
         interval = int(cleaned.pop("sync_interval_s", 300))
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
@@ -254,9 +248,7 @@ class AccountService:
         merged.update(cleaned)
         missing = [s for s in required_settings(account.kind) if s not in merged]
         if missing:
-            raise InvalidInput(
-                "a {kind} account needs the setting(s): {missing}", kind=account.kind, missing=", ".join(missing)
-            )
+            raise missing_settings(account.kind, missing)
         now = self._desk.clock.now()
         with self._desk.store.transaction() as conn:
             sql.update_settings(conn, account.id, settings=to_json(merged), sync_interval_s=interval)

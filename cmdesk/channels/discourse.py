@@ -18,11 +18,12 @@ from urllib.parse import urlsplit
 import requests
 
 from cmdesk.channels.base import Delivery, OutgoingAction, Page
+from cmdesk.channels.errors import unsupported_action
 from cmdesk.channels.http import Malformed, call, make_session, need_str, normalise_all, opt_str, opt_time, parse_time
 from cmdesk.channels.http import text_of as _text_of
 from cmdesk.clock import Clock
 from cmdesk.errors import ChannelError
-from cmdesk.model import Direction, IncomingMessage, MessageKind, OutboxAction
+from cmdesk.model import ChannelKind, Direction, IncomingMessage, MessageKind, OutboxAction
 
 LOOKBACK_DAYS = 30  # the first sync reads a month back, not the forum's whole history
 OVERLAP_S = 300
@@ -213,7 +214,7 @@ class DiscourseConnector:
     def deliver(self, action: OutgoingAction) -> Delivery:
         """Reply in the topic (a private message is a topic too); Discourse has no hide for API users here."""
         if action.action is not OutboxAction.REPLY:
-            raise ChannelError("The forum connector cannot do '{action}'.", action=action.action.value)
+            raise unsupported_action(ChannelKind.DISCOURSE, action.action)
         topic = action.thread_external_id
         if not topic or not topic.isdigit():
             raise ChannelError("The forum post to answer has no topic id.")

@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from cmdesk.channels.base import Delivery, OutgoingAction, Page, RejectedItem
+from cmdesk.channels.errors import unsupported_action
 from cmdesk.clock import Clock
 from cmdesk.errors import ChannelError, InvalidInput, ReconnectNeeded, TransientChannelError
-from cmdesk.model import Attachment, IncomingMessage, MessageKind, OutboxAction
+from cmdesk.model import Attachment, ChannelKind, IncomingMessage, MessageKind, OutboxAction
 
 BATCH = 50
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024  # bigger parts are noted in the text, not stored
@@ -137,7 +138,7 @@ class EmailConnector:
 
     def deliver(self, action: OutgoingAction) -> Delivery:
         if action.action not in (OutboxAction.REPLY, OutboxAction.PRIVATE_REPLY, OutboxAction.EMAIL):
-            raise ChannelError("e-mail cannot {action}", action=action.action.value.replace("_", " "))
+            raise unsupported_action(ChannelKind.EMAIL, action.action)
         message = self.compose(action)
         self._send(message)
         if self.settings.sent_mailbox:

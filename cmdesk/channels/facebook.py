@@ -14,11 +14,12 @@ from typing import Any
 import requests
 
 from cmdesk.channels.base import Delivery, OutgoingAction, Page
+from cmdesk.channels.errors import unsupported_action
 from cmdesk.channels.graph import DEFAULT_GRAPH_URL, MAX_PAGE_LIMIT, PAGE_LIMIT, GraphClient, unix
 from cmdesk.channels.http import Malformed, need_str, normalise_all, opt_str, opt_time, parse_time, text_of
 from cmdesk.clock import Clock
 from cmdesk.errors import ChannelError
-from cmdesk.model import Direction, IncomingMessage, MessageKind, OutboxAction
+from cmdesk.model import ChannelKind, Direction, IncomingMessage, MessageKind, OutboxAction
 
 POST_FIELDS = "id,message,created_time,updated_time,permalink_url,from"
 COMMENT_FIELDS = (
@@ -235,7 +236,7 @@ class FacebookConnector:
         if action.action in (OutboxAction.HIDE, OutboxAction.UNHIDE):
             self.graph.post(target, json_body={"is_hidden": action.action is OutboxAction.HIDE})
             return Delivery(remote_id=target)
-        raise ChannelError("Facebook cannot do '{action}'.", action=action.action.value)
+        raise unsupported_action(ChannelKind.FACEBOOK, action.action)
 
     def find_delivered(self, action: OutgoingAction, *, since: datetime) -> Delivery | None:
         """Comment replies: look under the comment for our page's reply with the same text; hide: read is_hidden."""

@@ -14,6 +14,7 @@ from typing import Any
 import requests
 
 from cmdesk.channels.base import Delivery, OutgoingAction, Page, RejectedItem
+from cmdesk.channels.errors import unsupported_action
 from cmdesk.channels.graph import DEFAULT_GRAPH_URL, PAGE_LIMIT, GraphClient, unix
 from cmdesk.channels.http import (
     Malformed,
@@ -28,7 +29,7 @@ from cmdesk.channels.http import (
 )
 from cmdesk.clock import Clock
 from cmdesk.errors import ChannelError
-from cmdesk.model import Direction, IncomingMessage, MessageKind, OutboxAction
+from cmdesk.model import ChannelKind, Direction, IncomingMessage, MessageKind, OutboxAction
 
 MEDIA_FIELDS = "id,caption,timestamp,permalink,username,comments_count"
 REPLY_FIELDS = "id,text,timestamp,username,from{id,username},like_count,hidden,parent_id"
@@ -181,7 +182,7 @@ class InstagramConnector:
         if action.action in (OutboxAction.HIDE, OutboxAction.UNHIDE):
             self.graph.post(target, json_body={"hide": action.action is OutboxAction.HIDE})
             return Delivery(remote_id=target)
-        raise ChannelError("Instagram cannot do '{action}' here.", action=action.action.value)
+        raise unsupported_action(ChannelKind.INSTAGRAM, action.action)
 
     def find_delivered(self, action: OutgoingAction, *, since: datetime) -> Delivery | None:
         """A reply: look among the comment's replies for one by our account with the same text."""

@@ -16,6 +16,7 @@ from typing import Any
 import requests
 
 from cmdesk.channels.base import Connector
+from cmdesk.channels.errors import missing_settings
 from cmdesk.channels.graph import DEFAULT_GRAPH_URL
 from cmdesk.channels.youtube import DEFAULT_YOUTUBE_URL
 from cmdesk.clock import Clock
@@ -51,7 +52,7 @@ def connector_for(
     needed = (*SETTINGS[kind], "base_url") if kind in DEFAULT_BASE_URLS else SETTINGS[kind]
     missing = [name for name in dict.fromkeys(needed) if not merged.get(name)]
     if missing:
-        raise InvalidInput("the {kind} account needs the setting(s): {missing}", kind=kind, missing=", ".join(missing))
+        raise missing_settings(kind, missing)
     return factory(merged, secret, clock, session)
 
 

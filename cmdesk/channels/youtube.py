@@ -16,6 +16,7 @@ from typing import Any
 import requests
 
 from cmdesk.channels.base import Delivery, OutgoingAction, Page, RejectedItem
+from cmdesk.channels.errors import unsupported_action
 from cmdesk.channels.http import (
     Malformed,
     call,
@@ -31,7 +32,7 @@ from cmdesk.channels.http import (
 )
 from cmdesk.clock import Clock
 from cmdesk.errors import ChannelError
-from cmdesk.model import Direction, IncomingMessage, MessageKind, OutboxAction
+from cmdesk.model import ChannelKind, Direction, IncomingMessage, MessageKind, OutboxAction
 
 DEFAULT_YOUTUBE_URL = "https://www.googleapis.com/youtube/v3"
 MAX_RESULTS = 100
@@ -189,7 +190,7 @@ class YouTubeConnector:
                 params["banAuthor"] = "true"
             self._call("POST", "comments/setModerationStatus", params)
             return Delivery(remote_id=action.target_external_id)
-        raise ChannelError("YouTube cannot do '{action}'.", action=action.action.value)
+        raise unsupported_action(ChannelKind.YOUTUBE, action.action)
 
     def find_delivered(self, action: OutgoingAction, *, since: datetime) -> Delivery | None:
         """A reply: list the top-level comment's replies and look for ours with the same text."""

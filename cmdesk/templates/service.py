@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cmdesk.channels.errors import CHANNEL_NAMES
 from cmdesk.errors import InvalidInput, NotFound
 from cmdesk.model import ChannelKind, Intent, PVScreening, Role
 from cmdesk.paths import resources_dir
@@ -185,9 +186,7 @@ class TemplateService:
                 )
             account = self._desk.messages.detail(message_id).account
             if not template.allowed_on(account.kind.value):
-                raise InvalidInput(
-                    "template {name!r} is not approved for {kind}", name=template.name, kind=account.kind.value
-                )
+                raise _not_approved_for(account.kind, name=template.name)
         return version
 
     def record_use(self, version_id: int, *, message_id: int | None) -> None:
@@ -511,3 +510,12 @@ def _list(value: Any) -> Iterable[Any]:
     if not isinstance(value, list):
         raise TypeError("expected a list")
     return value
+
+
+def _not_approved_for(kind: ChannelKind, *, name: str) -> InvalidInput:
+    """A kind without a brand name is part of the sentence, so the German window gets no English kind word."""
+    if kind is ChannelKind.EMAIL:
+        return InvalidInput("template {name!r} is not approved for e-mail", name=name)
+    if kind is ChannelKind.FILE:
+        return InvalidInput("template {name!r} is not approved for imported messages", name=name)
+    return InvalidInput("template {name!r} is not approved for {channel}", name=name, channel=CHANNEL_NAMES[kind])

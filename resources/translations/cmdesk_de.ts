@@ -4407,12 +4407,28 @@ sha256: %5</translation>
       <translation>Keine Verbindung zum Kanal (Netzwerk nicht erreichbar oder Verbindung zurückgesetzt).</translation>
     </message>
     <message>
-      <source>Facebook cannot do '{action}'.</source>
-      <translation>Facebook kann '{action}' nicht ausführen.</translation>
+      <source>E-mail cannot hide comments.</source>
+      <translation>Per E-Mail lassen sich keine Kommentare ausblenden.</translation>
     </message>
     <message>
-      <source>Instagram cannot do '{action}' here.</source>
-      <translation>Instagram kann '{action}' hier nicht ausführen.</translation>
+      <source>E-mail cannot post replies.</source>
+      <translation>Per E-Mail lassen sich keine Antworten posten.</translation>
+    </message>
+    <message>
+      <source>E-mail cannot send private replies.</source>
+      <translation>Per E-Mail lassen sich keine privaten Antworten senden.</translation>
+    </message>
+    <message>
+      <source>E-mail cannot send this e-mail.</source>
+      <translation>Diese E-Mail lässt sich nicht senden.</translation>
+    </message>
+    <message>
+      <source>E-mail cannot set a moderation status.</source>
+      <translation>Per E-Mail lässt sich kein Moderationsstatus setzen.</translation>
+    </message>
+    <message>
+      <source>E-mail cannot unhide comments.</source>
+      <translation>Per E-Mail lassen sich keine Kommentare wieder einblenden.</translation>
     </message>
     <message>
       <source>MedDRA is not loaded in {language}; loaded: {loaded}</source>
@@ -4483,10 +4499,6 @@ sha256: %5</translation>
       <translation>Das Forum hat in unerwarteter Form geantwortet (keine topic_list).</translation>
     </message>
     <message>
-      <source>The forum connector cannot do '{action}'.</source>
-      <translation>Die Forum-Anbindung kann '{action}' nicht ausführen.</translation>
-    </message>
-    <message>
       <source>The forum post to answer has no topic id.</source>
       <translation>Der zu beantwortende Forumsbeitrag hat keine Themen-ID.</translation>
     </message>
@@ -4519,10 +4531,6 @@ sha256: %5</translation>
       <translation>YouTube hat in unerwarteter Form geantwortet (keine items-Liste).</translation>
     </message>
     <message>
-      <source>YouTube cannot do '{action}'.</source>
-      <translation>YouTube kann '{action}' nicht ausführen.</translation>
-    </message>
-    <message>
       <source>YouTube knows no channel {channel_id}.</source>
       <translation>YouTube kennt keinen Kanal {channel_id}.</translation>
     </message>
@@ -4533,6 +4541,14 @@ sha256: %5</translation>
     <message>
       <source>a case cannot be a follow-up of itself</source>
       <translation>Ein Fall kann keine Nachverfolgung von sich selbst sein</translation>
+    </message>
+    <message>
+      <source>a file import has no setting {key!r}; it accepts: {allowed}</source>
+      <translation>Ein Dateiimport hat keine Einstellung {key!r}; möglich sind: {allowed}</translation>
+    </message>
+    <message>
+      <source>a file import needs the setting(s): {missing}</source>
+      <translation>Ein Dateiimport braucht die Einstellung(en): {missing}</translation>
     </message>
     <message>
       <source>a follow-up outcome is 'answered' or 'no_answer'</source>
@@ -4567,12 +4583,12 @@ sha256: %5</translation>
       <translation>Eine Vorlage braucht einen Text</translation>
     </message>
     <message>
-      <source>a {kind} account has no setting {key!r}; it accepts: {allowed}</source>
-      <translation>Ein {kind}-Konto hat keine Einstellung {key!r}; möglich sind: {allowed}</translation>
+      <source>a {channel} account has no setting {key!r}; it accepts: {allowed}</source>
+      <translation>Ein {channel}-Konto hat keine Einstellung {key!r}; möglich sind: {allowed}</translation>
     </message>
     <message>
-      <source>a {kind} account needs the setting(s): {missing}</source>
-      <translation>Ein {kind}-Konto braucht die Einstellung(en): {missing}</translation>
+      <source>a {channel} account needs the setting(s): {missing}</source>
+      <translation>Ein {channel}-Konto braucht die Einstellung(en): {missing}</translation>
     </message>
     <message>
       <source>a {language} template named {name!r} exists already</source>
@@ -4599,8 +4615,16 @@ sha256: %5</translation>
       <translation>Ein Anhang braucht einen Pfad oder Base64-Daten</translation>
     </message>
     <message>
+      <source>an e-mail account has no setting {key!r}; it accepts: {allowed}</source>
+      <translation>Ein E-Mail-Konto hat keine Einstellung {key!r}; möglich sind: {allowed}</translation>
+    </message>
+    <message>
       <source>an e-mail account needs the setting {setting}</source>
       <translation>Ein E-Mail-Konto braucht die Einstellung {setting}</translation>
+    </message>
+    <message>
+      <source>an e-mail account needs the setting(s): {missing}</source>
+      <translation>Ein E-Mail-Konto braucht die Einstellung(en): {missing}</translation>
     </message>
     <message>
       <source>an e-mail needs a recipient ('to')</source>
@@ -4677,10 +4701,6 @@ sha256: %5</translation>
     <message>
       <source>day 0 needs a time zone</source>
       <translation>Tag 0 braucht eine Zeitzone</translation>
-    </message>
-    <message>
-      <source>e-mail cannot {action}</source>
-      <translation>Per E-Mail nicht möglich: {action}</translation>
     </message>
     <message>
       <source>enter drug safety's e-mail address (setting pv_safety_inbox)</source>
@@ -4859,8 +4879,16 @@ sha256: %5</translation>
       <translation>Vorlage {name!r} hat keinen Entwurf zum Freigeben</translation>
     </message>
     <message>
-      <source>template {name!r} is not approved for {kind}</source>
-      <translation>Vorlage {name!r} ist für {kind} nicht freigegeben</translation>
+      <source>template {name!r} is not approved for e-mail</source>
+      <translation>Vorlage {name!r} ist für E-Mail nicht freigegeben</translation>
+    </message>
+    <message>
+      <source>template {name!r} is not approved for imported messages</source>
+      <translation>Vorlage {name!r} ist für importierte Nachrichten nicht freigegeben</translation>
+    </message>
+    <message>
+      <source>template {name!r} is not approved for {channel}</source>
+      <translation>Vorlage {name!r} ist für {channel} nicht freigegeben</translation>
     </message>
     <message>
       <source>template {number} in the file is incomplete or malformed ({reason})</source>
@@ -4969,10 +4997,6 @@ sha256: %5</translation>
     <message>
       <source>the setting {key} needs a value</source>
       <translation>Die Einstellung {key} braucht einen Wert</translation>
-    </message>
-    <message>
-      <source>the {kind} account needs the setting(s): {missing}</source>
-      <translation>Das {kind}-Konto braucht die Einstellung(en): {missing}</translation>
     </message>
     <message>
       <source>there are no PV cases to export</source>
@@ -5125,6 +5149,30 @@ sha256: %5</translation>
     <message>
       <source>{address!r} is not an e-mail address</source>
       <translation>{address!r} ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+      <source>{channel} cannot hide comments.</source>
+      <translation>{channel} kann keine Kommentare ausblenden.</translation>
+    </message>
+    <message>
+      <source>{channel} cannot post replies.</source>
+      <translation>{channel} kann keine Antworten posten.</translation>
+    </message>
+    <message>
+      <source>{channel} cannot send e-mails.</source>
+      <translation>{channel} kann keine E-Mails senden.</translation>
+    </message>
+    <message>
+      <source>{channel} cannot send private replies.</source>
+      <translation>{channel} kann keine privaten Antworten senden.</translation>
+    </message>
+    <message>
+      <source>{channel} cannot set a moderation status.</source>
+      <translation>{channel} kann keinen Moderationsstatus setzen.</translation>
+    </message>
+    <message>
+      <source>{channel} cannot unhide comments.</source>
+      <translation>{channel} kann keine Kommentare wieder einblenden.</translation>
     </message>
     <message>
       <source>{file} cannot be read as JSON ({reason})</source>

@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 
+from cmdesk.channels.errors import missing_settings, unknown_setting, unsupported_action
 from cmdesk.clock import FixedClock
 from cmdesk.desk import Desk
 from cmdesk.errors import InvalidInput, NotFound, ReconnectNeeded, TransientChannelError, UserError, WrongKey
+from cmdesk.model import ChannelKind, OutboxAction
 from cmdesk.paths import resource_path
 from tests.ui.conftest import NOW
 from tests.ui.test_i18n import update_translations
@@ -47,6 +49,80 @@ def test_the_shipped_template_list_and_catalogue_hold_every_template() -> None:
     shipped = json.loads(resource_path("translations/error_templates.json").read_text(encoding="utf-8"))
     in_ts = {m.source for m in script.messages(script.TS) if m.context == "errors"}
     assert (shipped, sorted(in_ts)) == (templates, templates)
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> tuple[Any, set[str], dict[str, Any]]:
+    """The catalogue script, the templates it extracts and the German dictionary (parsing the sources once)."""
+    script = update_translations()
+    return script, set(script.error_templates()), script.load_dictionary(script.STRINGS)
+
+
+def usable_german(catalogue: tuple[Any, set[str], dict[str, Any]], err: UserError) -> str | None:
+    """Why the window could not translate ``err`` (None when its template is extracted and has usable German)."""
+    script, templates, german = catalogue
+    if err.template not in templates:
+        return "not extracted"
+    message = script.Message("errors", err.template, False)
+    why: str | None = script.check(message, script.lookup(german, message))
+    return why
+
+
+REFUSED_IN_GERMAN = {
+    OutboxAction.REPLY: ("YouTube kann keine Antworten posten.", "Per E-Mail lassen sich keine Antworten posten."),
+    OutboxAction.PRIVATE_REPLY: (
+        "YouTube kann keine privaten Antworten senden.",
+        "Per E-Mail lassen sich keine privaten Antworten senden.",
+    ),
+    OutboxAction.HIDE: (
+        "YouTube kann keine Kommentare ausblenden.",
+        "Per E-Mail lassen sich keine Kommentare ausblenden.",
+    ),
+    OutboxAction.UNHIDE: (
+        "YouTube kann keine Kommentare wieder einblenden.",
+        "Per E-Mail lassen sich keine Kommentare wieder einblenden.",
+    ),
+    OutboxAction.SET_MODERATION: (
+        "YouTube kann keinen Moderationsstatus setzen.",
+        "Per E-Mail lässt sich kein Moderationsstatus setzen.",
+    ),
+    OutboxAction.EMAIL: ("YouTube kann keine E-Mails senden.", "Diese E-Mail lässt sich nicht senden."),
+}
+
+
+@pytest.mark.parametrize("action", list(OutboxAction))
+def test_a_refused_action_is_a_whole_german_sentence_without_the_action_value(
+    german: None, catalogue: tuple[Any, set[str], dict[str, Any]], action: OutboxAction
+) -> None:
+    errors = [unsupported_action(ChannelKind.YOUTUBE, action), unsupported_action(ChannelKind.EMAIL, action)]
+    assert [(usable_german(catalogue, err), error_text(err)) for err in errors] == [
+        (None, REFUSED_IN_GERMAN[action][0]),
+        (None, REFUSED_IN_GERMAN[action][1]),
+    ]
+
+
+@pytest.mark.parametrize("kind", [k for k in ChannelKind if k is not ChannelKind.FILE])
+def test_every_connector_kind_refuses_every_action_in_translatable_sentences(
+    catalogue: tuple[Any, set[str], dict[str, Any]], kind: ChannelKind
+) -> None:
+    assert {a: usable_german(catalogue, unsupported_action(kind, a)) for a in OutboxAction} == dict.fromkeys(
+        OutboxAction
+    )
+
+
+def test_setting_errors_name_the_kind_in_german_words(german: None) -> None:
+    errors = [
+        unknown_setting("email", key="page_id", allowed=("address",)),
+        unknown_setting("file", key="page_id", allowed=("country",)),
+        missing_settings("facebook", ["page_id"]),
+        missing_settings("email", ["imap_host"]),
+    ]
+    assert [error_text(err) for err in errors] == [
+        "Ein E-Mail-Konto hat keine Einstellung 'page_id'; möglich sind: address",
+        "Ein Dateiimport hat keine Einstellung 'page_id'; möglich sind: country",
+        "Ein Facebook-Konto braucht die Einstellung(en): page_id",
+        "Ein E-Mail-Konto braucht die Einstellung(en): imap_host",
+    ]
 
 
 def test_the_german_unlock_dialog_says_wrong_passphrase_in_german(german: None, tmp_path: Path, qtbot: Any) -> None:

@@ -226,8 +226,9 @@ def test_deliver_reply_in_topic(api: FakeApi, forum: DiscourseConnector) -> None
     with pytest.raises(ChannelError) as err:
         forum.deliver(action)
     assert "too similar" in str(err.value)
-    with pytest.raises(ChannelError):
+    with pytest.raises(ChannelError) as refused:
         forum.deliver(OutgoingAction(OutboxAction.HIDE, target_external_id="103", thread_external_id="42"))
+    assert str(refused.value) == "Discourse cannot hide comments."
 
 
 def test_find_delivered_reads_the_topic(api: FakeApi, forum: DiscourseConnector) -> None:

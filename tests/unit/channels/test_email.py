@@ -13,7 +13,7 @@ import pytest
 from cmdesk.channels.base import OutgoingAction
 from cmdesk.channels.email import EmailConnector, parse_message
 from cmdesk.clock import FixedClock, utc
-from cmdesk.errors import InvalidInput, ReconnectNeeded, TransientChannelError
+from cmdesk.errors import ChannelError, InvalidInput, ReconnectNeeded, TransientChannelError
 from cmdesk.model import Attachment, MessageKind, OutboxAction
 from tests.conftest import NOW
 from tests.support.mail_servers import ImapServer, SmtpServer, dovecot, dovecot_unavailable, free_port, smtp_server
@@ -245,6 +245,17 @@ def test_sending_without_recipient_or_smtp_host_says_what_is_missing(smtp: SmtpS
     with_smtp = EmailConnector({**base, "smtp_host": smtp.host, "smtp_port": smtp.port}, None, clock=FixedClock(NOW))
     with pytest.raises(InvalidInput, match="needs a recipient"):
         with_smtp.deliver(OutgoingAction(action=OutboxAction.EMAIL, text="x"))
+
+
+def test_a_moderation_action_is_refused_in_a_whole_sentence() -> None:
+    c = EmailConnector({"address": "service@novalind.example", "imap_host": "unused"}, None, clock=FixedClock(NOW))
+    with pytest.raises(ChannelError) as err:
+        c.deliver(OutgoingAction(action=OutboxAction.SET_MODERATION, target_external_id="<m1@n.example>"))
+    assert (type(err.value), str(err.value), err.value.params) == (
+        ChannelError,
+        "E-mail cannot set a moderation status.",
+        {},
+    )
 
 
 def test_an_unreachable_smtp_server_is_transient() -> None:

@@ -256,8 +256,12 @@ def test_deliver_reply_private_reply_hide_unhide_and_dm(api: FakeApi, fb: Facebo
             {"recipient": {"id": "444"}, "messaging_type": "RESPONSE", "message": {"text": "Hello Lena"}},
         ),
     ]
-    with pytest.raises(ChannelError):
+    with pytest.raises(ChannelError) as err:
         fb.deliver(OutgoingAction(OutboxAction.SET_MODERATION, **target))
+    assert (str(err.value), err.value.template) == (
+        "Facebook cannot set a moderation status.",
+        "{channel} cannot set a moderation status.",
+    )
 
 
 def test_reply_post_500_is_not_retried(api: FakeApi, fb: FacebookConnector) -> None:

@@ -341,19 +341,19 @@ def _refusing_connector(desk: Desk) -> Connector:
 
 def test_settings_the_connector_refuses_are_recorded(desk: Desk, fake: FakeConnector, clock: FixedClock) -> None:
     def refusing(account: Account, secret: str | None) -> Connector:
-        raise InvalidInput("the facebook account needs the setting(s): page_id")
+        raise InvalidInput("a {channel} account needs the setting(s): {missing}", channel="Facebook", missing="page_id")
 
     desk.accounts.connector_factory = refusing
     with pytest.raises(InvalidInput, match="needs the setting"):
         desk.sync.sync_account("FB")
     account = desk.accounts.get("FB")
     assert (account.last_error, account.retry_at) == (
-        "the facebook account needs the setting(s): page_id",
+        "a Facebook account needs the setting(s): page_id",
         clock.now() + timedelta(seconds=30),
     )
     [result] = desk.sync.sync_due(clock.now() + timedelta(seconds=30))
     assert (result.error, desk.accounts.get("FB").retry_at) == (
-        "the facebook account needs the setting(s): page_id",
+        "a Facebook account needs the setting(s): page_id",
         clock.now() + timedelta(seconds=60),  # the wait doubles, recorded once per failure
     )
 

@@ -77,7 +77,7 @@ def test_add_secret_list(store: Path, memory_keyring: Any, capsys: pytest.Captur
 def test_bad_setting_is_one_clear_line(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(store, "accounts", "add", "facebook", "--name", "X", "--set", "imap_host=x") == 2
     err = capsys.readouterr().err
-    assert err.startswith("cmdesk: a facebook account has no setting 'imap_host'")
+    assert err.startswith("cmdesk: a Facebook account has no setting 'imap_host'")
     assert run(store, "accounts", "add", "facebook", "--name", "X", "--set", "page_id") == 2
     assert "key=value" in capsys.readouterr().err
 

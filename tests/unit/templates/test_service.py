@@ -11,9 +11,11 @@ import pytest
 from cmdesk.clock import FixedClock
 from cmdesk.desk import Desk
 from cmdesk.errors import InvalidInput
+from cmdesk.model import ChannelKind
 from cmdesk.store import audit
 from cmdesk.store.keys import KeyManager
 from cmdesk.templates import Category, VersionState
+from cmdesk.templates.service import _not_approved_for
 from tests.conftest import NOW, MemoryKeyring
 from tests.unit.conftest import MakeMessage
 
@@ -150,6 +152,31 @@ def test_suggestions_follow_language_and_channel(tdesk: Desk, make_message: Make
     for tid in (de, en, yt_only):
         approve_as_approver(tdesk, tid)
     assert [t.id for t in tdesk.templates.suggest(make_message(intent="praise"))] == [de]
+
+
+def test_a_template_for_another_channel_is_refused_with_the_channel_named_in_words(
+    tdesk: Desk, make_message: MakeMessage
+) -> None:
+    yt_only = new_template(tdesk, name="YT", channels=["youtube"], body="Danke!")
+    approve_as_approver(tdesk, yt_only)
+    with pytest.raises(InvalidInput) as err:
+        tdesk.templates.check_sendable(yt_only, message_id=make_message(intent="praise"))
+    assert (str(err.value), err.value.template) == (
+        "template 'YT' is not approved for Facebook",
+        "template {name!r} is not approved for {channel}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"),
+    [
+        (ChannelKind.DISCOURSE, "template 'YT' is not approved for Discourse"),
+        (ChannelKind.EMAIL, "template 'YT' is not approved for e-mail"),
+        (ChannelKind.FILE, "template 'YT' is not approved for imported messages"),
+    ],
+)
+def test_a_kind_without_a_brand_is_part_of_the_sentence(kind: ChannelKind, sentence: str) -> None:
+    assert str(_not_approved_for(kind, name="YT")) == sentence
 
 
 def test_usage_is_counted_per_template(tdesk: Desk, make_message: MakeMessage) -> None:
