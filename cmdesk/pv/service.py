@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cmdesk import events
-from cmdesk.errors import InvalidInput, NotFound
-from cmdesk.model import PVScreening
-from cmdesk.pv import case_codec, case_loading, case_writing, clocks, exports, prefill, validation
+from cmdesk.errors import InvalidInput
+from cmdesk.pv import case_codec, case_loading, case_writing, clocks, exports, prefill, screening, validation
 from cmdesk.pv import duplicates as duplicate_check
 from cmdesk.pv import reconcile as reconciliation
-from cmdesk.pv.case_loading import stored_time
 from cmdesk.pv.model import SERIOUSNESS_CRITERIA, Case, CaseState, Patient, Reporter
+from cmdesk.pv.screening import ReviewItem
 from cmdesk.store import audit
-from cmdesk.store import messages as message_sql
 from cmdesk.store import pv as pv_sql
 from cmdesk.store.codec import to_db_time, to_json
 from cmdesk.store.engine import Connection
@@ -35,20 +32,6 @@ if TYPE_CHECKING:
 
 EDITABLE_STATES = (CaseState.DRAFT, CaseState.READY)
 FOLLOW_UP_OUTCOMES = ("requested", "answered", "no_answer")
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """A message still waiting for a PV decision, with the time it must be decided by."""
-
-    message_id: int
-    text: str
-    author: str
-    account: str
-    received_at: datetime
-    due_at: datetime
-    suspected: bool
-    score: float
 
 
 def _db_time(moment: datetime) -> str:
@@ -86,21 +69,7 @@ class PVService:
     def review_queue(self) -> builtins.list[ReviewItem]:
         """Unscreened messages (suspected ones included), the one whose PV deadline comes first on top."""
         hours = int(self._setting("pv_internal_hours") or clocks.DEFAULT_INTERNAL_HOURS)
-        rows = pv_sql.review_rows(self._desk.store.read(), screening=PVScreening.UNSCREENED.value)
-        items = [
-            ReviewItem(
-                message_id=r[0],
-                text=r[1],
-                author=r[2],
-                account=r[3],
-                received_at=stored_time(r[4]),
-                due_at=clocks.internal_due(stored_time(r[4]), internal_hours=hours),
-                suspected=bool(r[5]),
-                score=float(r[6]),
-            )
-            for r in rows
-        ]
-        return sorted(items, key=lambda i: (i.due_at, not i.suspected, i.message_id))
+        return screening.review_items(self._desk.store.read(), internal_hours=hours)
 
     def reconcile(self, *, ack_days: int = reconciliation.DEFAULT_ACK_DAYS) -> reconciliation.Report:
         return reconciliation.run(self._desk.store.read(), now=self._desk.clock.now(), ack_days=ack_days)
@@ -404,41 +373,10 @@ class PVService:
         why = reason.strip()
         if not why:
             raise InvalidInput("give a reason why these messages are not adverse events")
-        now_text = to_db_time(self._desk.clock.now()) or ""
-        actor = self._desk.agent_name
-        changed: builtins.list[int] = []
         with self._desk.store.transaction() as conn:
-            for mid in dict.fromkeys(message_ids):
-                old = pv_sql.screening(conn, mid)
-                if old is None:
-                    raise NotFound("message {message_id} does not exist", message_id=mid)
-                if old == PVScreening.CASE.value:
-                    raise InvalidInput(
-                        "message {message_id} belongs to a PV case; close the case instead", message_id=mid
-                    )
-                if old == PVScreening.NOT_AE.value:
-                    continue
-                pv_sql.set_screening(conn, mid, screening=PVScreening.NOT_AE.value, reason=why)
-                message_sql.add_status_event(
-                    conn,
-                    message_id=mid,
-                    at=now_text,
-                    actor=actor,
-                    field="pv_screening",
-                    old=old,
-                    new=PVScreening.NOT_AE.value,
-                    reason=why,
-                )
-                audit.append(
-                    conn,
-                    at=self._desk.clock.now(),
-                    actor=actor,
-                    action="pv.screen",
-                    entity="message",
-                    entity_id=mid,
-                    detail={"old": old, "new": PVScreening.NOT_AE.value, "reason": why},
-                )
-                changed.append(mid)
+            changed = screening.screen_not_ae(
+                conn, message_ids, why, now=self._desk.clock.now(), actor=self._desk.agent_name
+            )
         if changed:
             self._desk.events.emit(events.MESSAGES_CHANGED, ids=changed)
         return len(changed)
@@ -564,30 +502,7 @@ class PVService:
     ) -> bool:
         """Snapshot ``source`` into the case; True when this moved the message's PV screening to 'case'."""
         case_writing.write_snapshot(conn, case_id, source, added_at=_db_time(now))
-        old = pv_sql.screening(conn, source.id)
-        if old == PVScreening.CASE.value:
-            return False
-        pv_sql.set_screening(conn, source.id, screening=PVScreening.CASE.value, reason=None)
-        message_sql.add_status_event(
-            conn,
-            message_id=source.id,
-            at=_db_time(now),
-            actor=actor,
-            field="pv_screening",
-            old=old,
-            new=PVScreening.CASE.value,
-            reason=f"case {case_id}",
-        )
-        audit.append(
-            conn,
-            at=now,
-            actor=actor,
-            action="pv.screen",
-            entity="message",
-            entity_id=source.id,
-            detail={"old": old, "new": PVScreening.CASE.value, "case_id": case_id},
-        )
-        return True
+        return screening.put_in_case(conn, source.id, case_id, now=now, actor=actor)
 
 
 def _wrong_state(case: Case, wanted: Sequence[CaseState]) -> InvalidInput:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from cmdesk.clock import Clock
 from cmdesk.pv import clocks
-from cmdesk.pv.service import ReviewItem
+from cmdesk.pv.screening import ReviewItem
 from ui.bridge import DeskBridge
 from ui.error_text import error_text
 from ui.pv import labels
