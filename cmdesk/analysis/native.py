@@ -41,6 +41,8 @@ COMPILED = (
 )
 # mypyc's shared library for the group is the module cmdesk.analysis.<GROUP>__mypyc, found on the same path.
 GROUP = "native"
+# Every library of a build, in the order they are loaded: the shared library first, then each module's.
+LIBRARIES = (f"{GROUP}__mypyc", *COMPILED)
 MANIFEST = "manifest.json"
 PURE_ENV = "CMDESK_PURE_PYTHON"
 DIR_ENV = "CMDESK_NATIVE_DIR"
@@ -85,7 +87,7 @@ def libraries(root: Path) -> dict[str, str]:
     """File name -> SHA-256 of each library of the build under ``root``, as the manifest records them."""
     folder = root / "cmdesk" / "analysis"
     found: dict[str, str] = {}
-    for name in (*COMPILED, f"{GROUP}__mypyc"):
+    for name in LIBRARIES:
         for suffix in EXTENSION_SUFFIXES:
             path = folder / f"{name}{suffix}"
             if path.is_file():
@@ -116,7 +118,7 @@ def check(root: Path, sources: Path | None) -> str:
         found = libraries(root)
     except OSError as exc:
         return f"the compiled analysis cannot be read ({type(exc).__name__})"
-    if len(found) != len(COMPILED) + 1 or found != manifest.get("libraries"):
+    if len(found) != len(LIBRARIES) or found != manifest.get("libraries"):
         return "the compiled analysis's libraries are not the ones it was built with (scripts/build_native.py)"
     if sources is not None:
         current = source_hashes(sources)
@@ -158,7 +160,7 @@ def use_compiled(package_path: list[str], package: str, root: Path | None = None
 
 def _load(package: str) -> str:
     """Import every compiled module of ``package`` (its path has the build first); why not, or "" when all were."""
-    names = [f"{package}.{GROUP}__mypyc", *(f"{package}.{name}" for name in COMPILED)]
+    names = [f"{package}.{name}" for name in LIBRARIES]
     try:
         for name in names:
             module = importlib.import_module(name)

@@ -17,14 +17,13 @@ from cmdesk.model import Product
 
 ROOT = Path(__file__).resolve().parents[3]
 CARDIOLIN = (Product(brand="Cardiolin", substance="cardiolinum"),)
-NAMES = (*native.COMPILED, f"{native.GROUP}__mypyc")
 
 
 def _build(root: Path, *, content: bytes = b"", **changes: object) -> None:
     """A fake build in ``root``: a library file per module (``content``), and a manifest that fits it."""
     folder = root / "cmdesk" / "analysis"
     folder.mkdir(parents=True)
-    for name in NAMES:
+    for name in native.LIBRARIES:
         (folder / f"{name}{EXTENSION_SUFFIXES[0]}").write_bytes(content + name.encode())
     manifest: dict[str, object] = {
         "interpreter": native.interpreter_tag(),
@@ -160,8 +159,8 @@ def test_the_compiled_analysis_reads_every_text_as_the_python_does() -> None:
         if os.environ.get("CI"):  # CI must test what users run: scripts/dev.sh compiles the analysis
             pytest.fail(f"the compiled analysis is not in use: {native.REASON}")
         pytest.skip(f"the compiled analysis is not in use: {native.REASON}")
-    loaders = {name: type(sys.modules[f"cmdesk.analysis.{name}"].__loader__) for name in NAMES}
-    assert loaders == dict.fromkeys(NAMES, ExtensionFileLoader)
+    loaders = {name: type(sys.modules[f"cmdesk.analysis.{name}"].__loader__) for name in native.LIBRARIES}
+    assert loaders == dict.fromkeys(native.LIBRARIES, ExtensionFileLoader)
     texts = _texts()
     env = {**os.environ, native.PURE_ENV: "1", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
