@@ -24,7 +24,7 @@ from ui.bridge import DeskBridge
 from ui.desk_life.first_run import FirstRunDialog
 from ui.desk_life.unlock import UnlockDialog
 from ui.error_text import error_text
-from ui.gc_tuning import release_startup_objects, set_aside_startup_objects
+from ui.gc_tuning import collect_on_ui_thread, release_startup_objects, set_aside_startup_objects
 from ui.main_window import MainWindow
 
 DEMO_MESSAGES = 20_000
@@ -32,15 +32,20 @@ DEMO_PASSPHRASE = "demo"  # the demo store holds only fictional data
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The one QApplication, with names, icon and high-DPI rounding set before it exists."""
+    """The one QApplication, with names, icon and high-DPI rounding set before it exists.
+
+    Python's cycle collector runs on its UI thread from here on (see ``ui.gc_tuning``).
+    """
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        collect_on_ui_thread(existing)
         return existing
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("cmdesk")
     app.setOrganizationName("cmdesk")
     app.setWindowIcon(QIcon(str(resource_path("icons/cmdesk.svg"))))
+    collect_on_ui_thread(app)
     return app
 
 

@@ -72,6 +72,19 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="package", autouse=True)
+def _collector_on_ui_thread(qapp: object) -> Iterator[None]:
+    """As the app does: cycles are collected on the UI thread only (a worker collecting a widget crashed CI).
+
+    Handed back to CPython after the last Qt test, so the core's tests run with the usual collector.
+    """
+    from ui.gc_tuning import collect_on_ui_thread
+
+    collect_on_ui_thread(qapp)  # type: ignore[arg-type]
+    yield
+    collect_on_ui_thread(qapp).stop()  # type: ignore[arg-type]  # the one running now (a test may have replaced it)
+
+
 @pytest.fixture(autouse=True)
 def _english(qapp: object) -> None:
     """Every test starts in English (with its plural catalogue), whatever the test before it switched to."""
