@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui import shortcuts
 from ui.main_window import MainWindow
+from ui.message import pane as pane_module
 from ui.queue import columns as cols
 
 
@@ -71,6 +73,38 @@ def test_panels_loaded_while_a_view_loads_are_shown_after_the_list(window: MainW
     qtbot.waitUntil(lambda: pane.data is not None and panel.data is not None, timeout=5_000)
     assert pane.data is not None
     assert (held, window.view.current_id(), pane.data.detail.message.id) == ((True, True), current, current)
+
+
+def test_a_load_for_the_last_message_finishing_late_never_hides_the_current_one(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loads run on several readers: the old message's reload ends after the new one's while the list loads.
+
+    Before tickets, the late result replaced the held one and was then dropped as outdated: the pane
+    stayed empty until the user moved (seen as a flaky wait in this file's list-first test).
+    """
+    pane = window.message_pane
+    qtbot.waitUntil(lambda: pane.data is not None, timeout=10_000)
+    old = window.view.current_id()
+    gates = {"old": threading.Event(), "new": threading.Event()}
+    real_load = pane_module.load
+
+    def load(desk: Any, message_id: int) -> Any:
+        gates["old" if message_id == old else "new"].wait(10)  # reads the test lets finish in its own order
+        return real_load(desk, message_id)
+
+    monkeypatch.setattr(pane_module, "load", load)
+    pane.reload()  # a slow read of the message the user is leaving
+    press(qtbot, window, Qt.Key.Key_J)
+    new = window.view.current_id()
+    pane.delivery.pause()  # as while the queue's list loads
+    gates["new"].set()
+    qtbot.waitUntil(lambda: pane.delivery.waiting, timeout=10_000)  # the new message is in, held back
+    gates["old"].set()
+    qtbot.waitUntil(lambda: not window.bridge.tasks.busy, timeout=10_000)  # the old one comes in after it
+    pane.delivery.resume()
+    assert pane.data is not None
+    assert (old != new, pane.shown, pane.data.detail.message.id) == (True, new, new)
 
 
 def test_slash_searches_and_escape_returns_to_the_queue(window: MainWindow, qtbot: Any) -> None:

@@ -174,10 +174,11 @@ class AuthorPanel(QWidget):
             return
         self._loading = True
         generation, person_id, desk = self._generation, self.person_id, self.bridge.desk
+        ticket = self.delivery.ticket()
         self.bridge.tasks.read(
             lambda: load(desk, person_id),
-            on_done=lambda data: self.delivery.send(lambda: self._on_loaded(generation, data)),
-            on_error=lambda err: self.delivery.send(lambda: self._on_load_failed(generation, err)),
+            on_done=lambda data: self.delivery.send(ticket, lambda: self._on_loaded(generation, data)),
+            on_error=lambda err: self.delivery.send(ticket, lambda: self._on_load_failed(generation, err)),
         )
 
     def _on_loaded(self, generation: int, data: AuthorData) -> None:

@@ -231,10 +231,11 @@ class MessagePane(QWidget):
             if generation == self._generation:
                 self.show_error(err)
 
+        ticket = self.delivery.ticket()
         self.bridge.tasks.read(
             lambda: load(desk, mid),
-            on_done=lambda data: self.delivery.send(lambda: done(data)),
-            on_error=lambda err: self.delivery.send(lambda: failed(err)),
+            on_done=lambda data: self.delivery.send(ticket, lambda: done(data)),
+            on_error=lambda err: self.delivery.send(ticket, lambda: failed(err)),
         )
 
     def reload_outbox(self) -> None:

@@ -24,7 +24,7 @@ def _search_loading(model: QueueModel, list_first: ListFirst, delivery: Delivery
     shown: list[str] = []
     model.query_started.emit()
     list_first.want(text)
-    delivery.send(lambda: shown.append(load))
+    delivery.send(delivery.ticket(), lambda: shown.append(load))
     return shown
 
 
@@ -65,7 +65,7 @@ def test_a_query_started_before_the_release_keeps_its_own_loads_back(bridge: Des
     model.first_page_ready.emit()
     view.painted.emit()  # the release is due once this frame is out...
     model.query_started.emit()  # ...but the user starts another query first
-    delivery.send(lambda: shown.append("message of the old selection"))
+    delivery.send(delivery.ticket(), lambda: shown.append("message of the old selection"))
     qtbot.wait(50)
     held = (list(shown), delivery.paused)
     model.first_page_ready.emit()
