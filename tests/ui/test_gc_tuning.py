@@ -17,14 +17,17 @@ def test_startup_objects_are_set_aside_once(monkeypatch: pytest.MonkeyPatch) -> 
     try:
         first = gc_tuning.set_aside_startup_objects()
         frozen = gc.get_freeze_count()
+        made_since = [[] for _ in range(1000)]  # a second freeze would set these aside too
         second = gc_tuning.set_aside_startup_objects()
         still = gc.get_freeze_count()
+        del made_since
         gc_tuning.release_startup_objects()
         released = gc.get_freeze_count()
         again = gc_tuning.set_aside_startup_objects()
     finally:
         gc.unfreeze()  # the rest of the test session collects as usual
-    assert (first, frozen > 1000, second, still == frozen, released, again) == (True, True, False, True, 0, True)
+    # compared with a margin, not equal: a worker of an earlier test may free a frozen object meanwhile
+    assert (first, frozen > 1000, second, still < frozen + 1000, released, again) == (True, True, False, True, 0, True)
 
 
 @pytest.mark.parametrize(
