@@ -193,6 +193,10 @@ class MoodLexicon:
     phrases: PhraseSet  # label = valence as text
     sarcasm: PhraseSet
     intensifier_words: frozenset[str] = frozenset()  # the keys of ``intensifiers``: a text is checked in one set op
+    # words that may follow a German trailing negator and still let it negate the praise before it
+    # ("passt nicht zur Packung", "wirkt nicht mehr"); "nicht nur" is not among them
+    after_trailing_negator: frozenset[str] = frozenset()
+    not_only: frozenset[str] = frozenset()  # after a negator, they make it no negation: "nicht nur", "not only"
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,8 @@ def mood(language: str) -> MoodLexicon:
         phrases=PhraseSet(phrases),
         sarcasm=PhraseSet({p: "sarcasm" for data in files for p in data["sarcasm"]}),
         intensifier_words=frozenset(intensifiers),
+        after_trailing_negator=frozenset(_key(w) for data in files for w in data.get("after_trailing_negator", [])),
+        not_only=frozenset(_key(w) for data in files for w in data.get("not_only", [])),
     )
 
 

@@ -1,9 +1,10 @@
 """Mood of a message: a lexicon score in the spirit of VADER, for German and English social posts.
 
 Each sentiment word or emoji has a valence; words just before it ("sehr", "slightly") scale
-it, a negator within three words ("nicht gut", "not bad") or a German trailing "nicht"
-("hilft nicht") flips it, capitals, elongations and "!" emphasise it, and after "but"/"aber"
-words count more. Sarcasm markers ("na toll", "yeah right", "/s") turn praise negative.
+it, a negator within three words ("nicht gut", "not bad", but not "nicht nur") or a German
+trailing "nicht" ("hilft nicht", "passt nicht zur Packung") flips it, capitals, elongations
+and "!" emphasise it, and after "but"/"aber" words count more. Sarcasm markers ("na toll",
+"yeah right", "/s") turn praise negative.
 Every judgement keeps its evidence span so the desk can show *why*.
 """
 
@@ -394,13 +395,16 @@ def _negator(toks: Sequence[Token], i: int, lex: MoodLexicon, value: float) -> i
 
     Up to three words before, within the clause; for praise also a trailing negator up to six words
     after that ends the clause, as German puts it: "Das hilft mir nicht." / "Die App funktioniert auf
-    dem Handy nicht." (the verb comes second, its negation last).
+    dem Handy nicht." (the verb comes second, its negation last), or is followed by a word of the
+    lexicon's ``after_trailing_negator`` in a clause that asks nothing: "passt nicht zur Packung",
+    "wirkt leider nicht mehr" (but "hilft nicht nur gegen ..." and "Hilft das nicht gegen ...?" keep
+    their praise). A negator followed by a ``not_only`` word ("nicht nur", "not only") negates nothing.
     """
     for j in range(i - 1, max(-1, i - 4), -1):
         t = toks[j]
         if t.kind == "punct" and t.raw[0] in _BARRIER:
             break
-        if t.kind == "word" and t.norm in lex.negators:
+        if t.kind == "word" and t.norm in lex.negators and not _not_only(toks, j, lex):
             return j
     if value > 0:
         for j in range(i + 1, min(len(toks), i + 7)):
@@ -411,5 +415,21 @@ def _negator(toks: Sequence[Token], i: int, lex: MoodLexicon, value: float) -> i
                 after = toks[j + 1] if j + 1 < len(toks) else None
                 if after is None or (after.kind == "punct" and "?" not in after.raw):
                     return j
+                if after.kind == "word" and after.norm in lex.after_trailing_negator and not _asks(toks, j + 2):
+                    return j
                 break
     return None
+
+
+def _not_only(toks: Sequence[Token], j: int, lex: MoodLexicon) -> bool:
+    """Whether the negator at ``j`` opens "nicht nur" / "not only": what follows is meant, not denied."""
+    return j + 1 < len(toks) and toks[j + 1].norm in lex.not_only
+
+
+def _asks(toks: Sequence[Token], start: int) -> bool:
+    """Whether the clause going on at ``start`` ends in a question mark."""
+    for k in range(start, len(toks)):
+        t = toks[k]
+        if t.kind == "punct" and t.raw[0] in _BARRIER:
+            return "?" in t.raw
+    return False

@@ -515,6 +515,11 @@ def test_a_text_reads_the_same_once_its_words_are_known() -> None:
         ("de", "Ich habe keinen Geschmack mehr am Leben", (False, (), ())),
         ("de", "Ich schmecke nichts mehr seit Cardiolin", (True, ("schmecke nichts mehr",), ())),
         ("de", "Ich habe keinen Geschmack mehr.", (True, ("keinen Geschmack mehr",), ())),
+        # "nicht nur" praises: "helps not only against ..." is no lack of effect
+        ("de", "Cardiolin hilft nicht nur gegen den Blutdruck, ich fühle mich auch fitter.", (False, (), ())),
+        ("de", "Cardiolin wirkt nicht nur schnell, sondern auch lange.", (False, (), ())),
+        ("de", "Cardiolin hilft nicht gegen den Blutdruck.", (True, (), ("lack_of_efficacy",))),
+        ("de", "Cardiolin wirkt bei mir nicht mehr.", (True, (), ("lack_of_efficacy",))),
     ],
 )
 def test_look_alikes_are_no_evidence_and_the_real_report_stays(

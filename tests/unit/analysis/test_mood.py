@@ -32,6 +32,41 @@ def test_labels_with_negation(text: str, language: str, expected: MoodLabel) -> 
     assert label(text, language) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Dosierung passt nicht zur Packung.", MoodLabel.NEGATIVE),  # a preposition after the trailing "nicht"
+        ("Es wirkt leider nicht mehr.", MoodLabel.NEGATIVE),
+        ("Das gefällt mir nicht so.", MoodLabel.NEGATIVE),
+        ("Hilft mir kein bisschen.", MoodLabel.NEGATIVE),
+        ("Das gefällt mir sehr!", MoodLabel.POSITIVE),
+        ("Sie wirkt nicht nur schnell, sondern auch lange.", MoodLabel.POSITIVE),  # "nicht nur": no negation
+        ("Passt das nicht zur Packung?", MoodLabel.POSITIVE),  # a question keeps the praise (as VADER would)
+    ],
+)
+def test_a_trailing_german_negator_followed_by_more_words(text: str, expected: MoodLabel) -> None:
+    assert label(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Seit ich Cardiolin nehme, habe ich nicht nur Kopfschmerzen.", "de", MoodLabel.NEGATIVE),
+        ("Das ist nicht nur schlecht, das ist eine Frechheit", "de", MoodLabel.NEGATIVE),
+        ("I'm not just tired, I'm exhausted", "en", MoodLabel.NEGATIVE),
+        ("It is not bad", "en", MoodLabel.POSITIVE),  # a negator without "only" still negates
+    ],
+)
+def test_not_only_negates_nothing(text: str, language: str, expected: MoodLabel) -> None:
+    assert label(text, language) == expected
+
+
+def test_the_trailing_negator_is_the_evidence_for_flipped_praise() -> None:
+    assert analyse("Die Dosierung passt nicht zur Packung.", "de") == MoodResult(
+        MoodLabel.NEGATIVE, -0.1877, {}, (Span(14, 19, "passt", "negative"), Span(20, 25, "nicht", "negator"))
+    )
+
+
 def test_negation_evidence_points_at_the_negator() -> None:
     result = analyse("Das ist nicht gut", "de")
     assert result.evidence == (Span(8, 13, "nicht", "negator"), Span(14, 17, "gut", "negative"))
