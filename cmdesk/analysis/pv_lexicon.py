@@ -207,8 +207,17 @@ def viable(entries: tuple[Entry, ...], following: str) -> tuple[Entry, ...]:
     )
 
 
+def _ends_sentence(tokens: Sequence[Token], j: int) -> bool:
+    """A gap never crosses the end of a sentence: "!", "?" or a full stop, but not an ellipsis "..." (a
+    pause) nor the stop of an ordinal ("nach der 2. Impfung"), as ``pv_context.sentence_ends`` reads them."""
+    raw = tokens[j].raw
+    if "?" in raw or "!" in raw:
+        return True
+    return raw == "." and not (j > 0 and tokens[j - 1].kind == "number")
+
+
 def _match_gap(tokens: Sequence[Token], start: int, rest: tuple[Step, ...]) -> int:
-    """Shortest gap of at most GAP_WORDS words (not crossing "!" or "?") after which ``rest`` matches."""
+    """Shortest gap of at most GAP_WORDS words (not crossing a sentence end) after which ``rest`` matches."""
     if not rest or rest[0][0] == _GAP:
         return _match_gap_general(tokens, start, rest)
     # The rest can only match where its first word does: check that word at each place before the full match.
@@ -223,7 +232,7 @@ def _match_gap(tokens: Sequence[Token], start: int, rest: tuple[Step, ...]) -> i
             if end >= 0:
                 return end
         if t.kind == "punct":
-            if "?" in t.raw or "!" in t.raw:
+            if _ends_sentence(tokens, j):
                 return -1
         else:
             words += 1
@@ -245,7 +254,7 @@ def _match_gap_general(tokens: Sequence[Token], start: int, rest: tuple[Step, ..
             return -1
         t = tokens[j]
         if t.kind == "punct":
-            if "?" in t.raw or "!" in t.raw:
+            if _ends_sentence(tokens, j):
                 return -1
         else:
             words += 1

@@ -490,6 +490,35 @@ def test_a_text_reads_the_same_once_its_words_are_known() -> None:
     assert detect(text, "en", PRODUCTS) == first
 
 
+# ----------------------------------------------------------------------------- fourth batch's missed reports
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # (suspected, event texts, special situations); wordings of the kinds the fourth dev batch missed
+        ("de", "Seit Glucavia bin ich dauernd am pinkeln, nachts dreimal raus.", (True, ("dauernd am pinkeln",), ())),
+        ("de", "Mein Blutdruck ist trotz Tablette bei 170 zu 100.", (True, (), ("lack_of_efficacy",))),
+        ("en", "The pharmacy handed me someone else's pills and I took one.", (True, (), ("medication_error",))),
+        (
+            "en",
+            "Since starting Cardiolin I keep seeing flashes in the corner of my eye.",
+            (True, ("seeing flashes",), ()),
+        ),
+        ("en", "On Glucavia my sugar went down to 3.1 last night.", (True, ("sugar went down to 3.1",), ())),
+        # a gap never crosses a full stop: praise followed by "nicht" in the next sentence is no lack of effect
+        ("de", "Cardiolin hilft. Punkt. Mehr muss man nicht sagen.", (False, (), ())),
+        ("de", "Cardiolin hilft bei mir leider nicht.", (True, (), ("lack_of_efficacy",))),
+        ("de", "Cardiolin hilft... leider nicht.", (True, (), ("lack_of_efficacy",))),  # an ellipsis is a pause
+    ],
+)
+def test_reports_the_fourth_batch_missed_are_found(
+    language: str, text: str, expected: tuple[bool, tuple[str, ...], tuple[str, ...]]
+) -> None:
+    signal = detect(text, language, PRODUCTS)
+    assert (signal.suspected, tuple(e.text for e in signal.events), signal.special_situations) == expected
+
+
 # ----------------------------------------------------------------------------- look-alikes (not_events)
 
 
