@@ -49,6 +49,9 @@ class AccountsPage(QDialog):
         self.account_dialog: AccountDialog | None = None
         self.secret_dialog: SecretDialog | None = None
         self._testing = False
+        # Bumped by each connection test and by a lock: only the newest test's answer is shown. A lock's drain
+        # cancels a running test, and a cancelled task calls back nothing, so _on_locked frees the button.
+        self._test_seq = 0
         # asks before removing; tests put an answer here instead of a message box
         self.confirm: Callable[[str], bool] = self._ask
         self.table = AccountsTable(self)
@@ -162,6 +165,8 @@ class AccountsPage(QDialog):
         self.account_dialog.open()
 
     def _on_added(self, account: Account) -> None:
+        if self.bridge.is_locked:
+            return  # saved just before a lock (a lock waits for the user's writes): no secret dialog over the lock
         self.say(fill(self.tr("Account %1 added."), account.name))
         self._after_change(account.id)
         if account.kind != ChannelKind.FILE.value:
@@ -176,6 +181,8 @@ class AccountsPage(QDialog):
         self.account_dialog.open()
 
     def _on_edited(self, account: Account) -> None:
+        if self.bridge.is_locked:
+            return  # saved just before a lock: the page is closed and empty until the next unlock
         self.say(fill(self.tr("Settings of %1 saved."), account.name))
         self._after_change(account.id)
 
@@ -190,6 +197,8 @@ class AccountsPage(QDialog):
         self.secret_dialog.open()
 
     def _on_secret_saved(self, account_id: int) -> None:
+        if self.bridge.is_locked:
+            return  # saved just before a lock: no connection test on a locked desk
         self._after_change(account_id)
         self.test_account(account_id)  # the user wants to know at once whether the new token works
 
@@ -200,18 +209,24 @@ class AccountsPage(QDialog):
 
     def test_account(self, account_id: int) -> None:
         """Ask the channel who we are connected to (network pool); the answer goes to the message line."""
+        if self.bridge.is_locked:
+            return
         name = self._name(account_id)
         accounts = self.bridge.desk.accounts
+        self._test_seq += 1
+        seq = self._test_seq
         self._testing = True
         self._update_buttons()
         self.say(fill(self.tr("Testing %1…"), name))
         self.bridge.tasks.network(
             lambda: accounts.test(account_id),
-            on_done=lambda found: self._on_tested(name, str(found)),
-            on_error=lambda err: self._on_tested(name, None, err),
+            on_done=lambda found: self._on_tested(seq, name, str(found)),
+            on_error=lambda err: self._on_tested(seq, name, None, err),
         )
 
-    def _on_tested(self, name: str, found: str | None, err: BaseException | None = None) -> None:
+    def _on_tested(self, seq: int, name: str, found: str | None, err: BaseException | None = None) -> None:
+        if seq != self._test_seq or self.bridge.is_locked:
+            return  # an answer from before a lock (or an older test): the page has moved on
         self._testing = False
         self._update_buttons()
         if err is None:
@@ -321,6 +336,8 @@ class AccountsPage(QDialog):
             if dialog is not None:
                 dialog.reject()
         self.accounts = []
+        self._test_seq += 1
+        self._testing = False
         self.table.setRowCount(0)
         self.progress.clear()
         self.message.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -30,13 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmdesk.errors import UserError
 from cmdesk.reports import AccountCoverage, MoodReport, PVReport, ReportFilter, Reports, WorkloadReport
 from cmdesk.store.queue import QueueFilter
 from ui.accounts.text import status_text
 from ui.bridge import DeskBridge
 from ui.dashboard.charts import bar_chart, channel_day_series, day_labels
 from ui.dashboard.data import DashboardData, combine, load_counts
-from ui.error_text import stored_error_text
+from ui.error_text import error_text, stored_error_text
+
+log = logging.getLogger(__name__)
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -211,6 +215,13 @@ class Dashboard(QWidget):
             if loading == self._loading and len(parts) == 2:  # a newer refresh replaces this one
                 self.show_data(combine(parts["counts"], parts["responses"]))
 
+        def failed(err: BaseException) -> None:
+            # Without this the status said "Loading…" for good: the figures never come, so say why.
+            if not isinstance(err, UserError):
+                log.error("loading the dashboard failed", exc_info=(type(err), err, err.__traceback__))
+            if loading == self._loading:
+                self.status.setText(error_text(err))
+
         self.status.setText(self.tr("Loading…"))
         tasks = self.bridge.tasks
         reports = self.bridge.desk.reports
@@ -218,11 +229,13 @@ class Dashboard(QWidget):
             lambda: reports.response_times(period, f),
             label=self.tr("Loading the dashboard"),
             on_done=lambda value: arrived("responses", value),
+            on_error=failed,
         )
         tasks.read(
             lambda: load_counts(self.bridge, period=period, f=f),
             label=self.tr("Loading the dashboard"),
             on_done=lambda value: arrived("counts", value),
+            on_error=failed,
         )
 
     def show_data(self, data: DashboardData) -> None:

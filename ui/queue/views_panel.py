@@ -47,10 +47,14 @@ class ViewsPanel(QTreeWidget):
         self._current: tuple[str, str] = ("view", "my")
         self._counting = False
         self._recount = False
+        # Bumped by clear_counts (a lock): a count from before it is neither shown nor awaited. A lock's drain
+        # cancels a running count, and a cancelled task calls back nothing, so _counting is reset there too.
+        self._generation = 0
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self._count_now)
+        bridge.locked.connect(self.clear_counts)
         self.rebuild()
 
     def view_titles(self) -> dict[str, str]:
@@ -87,6 +91,7 @@ class ViewsPanel(QTreeWidget):
             return
         self._counting = True
         self._recount = False
+        generation = self._generation
         desk = self._bridge.desk
 
         def work() -> tuple[dict[str, int], dict[int, tuple[str, str]]]:
@@ -102,9 +107,15 @@ class ViewsPanel(QTreeWidget):
                     names[account_id] = (account.name, account.kind.value)
             return counts, names
 
-        self._bridge.tasks.read(work, on_done=self._on_counts, on_error=self._on_count_failed)
+        self._bridge.tasks.read(
+            work,
+            on_done=lambda result: self._on_counts(result, generation),
+            on_error=lambda err: self._on_count_failed(err, generation),
+        )
 
-    def _on_counts(self, result: tuple[dict[str, int], dict[int, tuple[str, str]]]) -> None:
+    def _on_counts(self, result: tuple[dict[str, int], dict[int, tuple[str, str]]], generation: int) -> None:
+        if generation != self._generation:
+            return  # counted before a lock: the count after it is the one waited for
         self._counting = False
         if self._bridge.is_locked:
             return
@@ -114,11 +125,16 @@ class ViewsPanel(QTreeWidget):
         if self._recount:
             QTimer.singleShot(RECOUNT_PAUSE_MS, self, self.refresh_counts)
 
-    def _on_count_failed(self, err: BaseException) -> None:
-        self._counting = False  # the desk was locked under the count; the next unlock counts again
+    def _on_count_failed(self, err: BaseException, generation: int) -> None:
+        if generation == self._generation:
+            self._counting = False  # the desk was locked under the count; the next unlock counts again
 
     def clear_counts(self) -> None:
+        """Forget the counts (on lock); a count still running is dropped, so the next request counts at once."""
         self._count_timer.stop()
+        self._generation += 1
+        self._counting = False
+        self._recount = False
         self._counts = {}
         self._account_names = {}
         self.rebuild()

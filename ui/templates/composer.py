@@ -60,6 +60,11 @@ class Composer(QWidget):
         self.template_id: int | None = None
         self._template_only = False
         self._generation = 0
+        # Reads run on several readers and finish in any order: each reply check and each delivery-state read
+        # takes a number, and only the newest one's answer is shown (a check for the mode just left, or an
+        # outbox read that saw "queued" before another saw "sent", must not land last and stay).
+        self._check_seq = 0
+        self._delivery_seq = 0
 
         self.mode = QComboBox(self)
         self.mode.setObjectName("reply_mode")
@@ -165,6 +170,7 @@ class Composer(QWidget):
             return
         desk = self.bridge.desk
         generation = self._generation
+        no_fit = self.tr("No approved template fits this message.")  # translated here: the worker touches no widget
 
         def load() -> tuple[list[Any], list[int], str]:
             detail = desk.messages.detail(mid)
@@ -178,7 +184,7 @@ class Composer(QWidget):
             suggested = [t.id for t in desk.templates.suggest(mid)]
             note = replies.template_only_reason(desk, mid) or ""
             if not offered:
-                note = (note + " " if note else "") + self.tr("No approved template fits this message.")
+                note = (note + " " if note else "") + no_fit
             return offered, suggested, note
 
         def show(result: tuple[list[Any], list[int], str]) -> None:
@@ -195,6 +201,7 @@ class Composer(QWidget):
         if mid is None:
             return
         generation = self._generation
+        templates = self.bridge.desk.templates
 
         def done(rendered: Any) -> None:
             if generation != self._generation:
@@ -205,7 +212,7 @@ class Composer(QWidget):
             self.check_now()
 
         self.bridge.tasks.read(
-            lambda: self.bridge.desk.templates.render(template_id, message_id=mid),
+            lambda: templates.render(template_id, message_id=mid),
             label=self.tr("Filling in the template"),
             on_done=done,
             on_error=self._show_error,
@@ -227,14 +234,17 @@ class Composer(QWidget):
         private = bool(self.mode.currentData())
         template_id = self.template_id
         generation = self._generation
+        self._check_seq += 1
+        seq = self._check_seq
+        desk = self.bridge.desk
 
         def done(result: replies.ReplyCheck) -> None:
-            if generation != self._generation or text != self.editor.toPlainText():
-                return  # the user typed on; a newer check follows
+            if generation != self._generation or seq != self._check_seq or text != self.editor.toPlainText():
+                return  # the user typed on or switched mode; a newer check follows
             self._show_check(result, text)
 
         self.bridge.tasks.read(
-            lambda: replies.check(self.bridge.desk, mid, text, private=private, template_id=template_id),
+            lambda: replies.check(desk, mid, text, private=private, template_id=template_id),
             on_done=done,
             on_error=self._show_error,
         )
@@ -273,6 +283,7 @@ class Composer(QWidget):
         template_id = self.template_id
         self.send_button.setEnabled(False)
         generation = self._generation
+        desk = self.bridge.desk
 
         def done(outbox_id: int) -> None:
             self.sent.emit(outbox_id)
@@ -287,7 +298,7 @@ class Composer(QWidget):
             self._load_delivery()
 
         self.bridge.tasks.write(
-            lambda: replies.send(self.bridge.desk, mid, text, private=private, template_id=template_id),
+            lambda: replies.send(desk, mid, text, private=private, template_id=template_id),
             label=self.tr("Queuing the reply"),
             on_done=done,
             on_error=self._show_error,
@@ -300,12 +311,15 @@ class Composer(QWidget):
         if mid is None:
             return
         generation = self._generation
+        self._delivery_seq += 1
+        seq = self._delivery_seq
+        outbox = self.bridge.desk.outbox
 
         def done(items: list[Any]) -> None:
-            if generation == self._generation:
+            if generation == self._generation and seq == self._delivery_seq:
                 self._show_delivery(items)
 
-        self.bridge.tasks.read(lambda: self.bridge.desk.outbox.items_for(mid), on_done=done, on_error=self._show_error)
+        self.bridge.tasks.read(lambda: outbox.items_for(mid), on_done=done, on_error=self._show_error)
 
     def _show_delivery(self, items: list[Any]) -> None:
         lines = []
@@ -352,8 +366,9 @@ class Composer(QWidget):
         outbox_id = self._failed_outbox_id
         if outbox_id is None:
             return
+        outbox = self.bridge.desk.outbox
         self.bridge.tasks.write(
-            lambda: self.bridge.desk.outbox.retry(outbox_id),
+            lambda: outbox.retry(outbox_id),
             label=self.tr("Retrying"),
             on_done=lambda _r: self._load_delivery(),
             on_error=self._show_error,

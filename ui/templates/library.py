@@ -9,6 +9,7 @@ text keeps being used until the draft is approved.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
@@ -65,14 +66,21 @@ class ApproveDialog(QDialog):
 
 
 class TemplateLibrary(QDialog):
+    """A window of its own: on a lock it empties and closes, so no stored text stays beside the lock screen."""
+
     def __init__(self, bridge: DeskBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("template_library")
         self.setWindowTitle(self.tr("Reply templates"))
         self.bridge = bridge
         self.templates: list[Template] = []
+        # Reads run on several readers: only the newest reload's list is shown (a language picked twice quickly),
+        # and the template a superseded reload was to select is selected by the newest one.
+        self._reads = 0
+        self._select: int | None = None
+        self._stale = False  # emptied by a lock: read again when shown
+        self.approve_dialog: ApproveDialog | None = None
         self._pending_message = ""
-        self.message_text = ""
         self.language = QComboBox(self)
         self.language.addItem(self.tr("All languages"), None)
         self.language.addItem(self.tr("German"), "de")
@@ -140,19 +148,31 @@ class TemplateLibrary(QDialog):
         self.retire_button.clicked.connect(self._retire)
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
+        bridge.locked.connect(self._on_locked)
         self.reload()
 
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
+        if self.bridge.is_locked:
+            return
+        self._stale = False
+        self._reads += 1
+        token = self._reads
+        if select is not None:
+            self._select = select
         language = self.language.currentData()
+        templates = self.bridge.desk.templates
         self.bridge.tasks.read(
-            lambda: self.bridge.desk.templates.library(language=language),
-            on_done=lambda found: self._fill(found, select),
+            lambda: templates.library(language=language),
+            on_done=lambda found: self._fill(found, token),
             on_error=self._error,
         )
 
-    def _fill(self, templates: list[Template], select: int | None) -> None:
+    def _fill(self, templates: list[Template], token: int) -> None:
+        if token != self._reads or self.bridge.is_locked:
+            return  # a newer reload is on its way (or the desk was locked): this list is outdated
+        select, self._select = self._select, None
         current = select if select is not None else self.current_id()
         self.templates = templates
         self.list.clear()
@@ -236,8 +256,10 @@ class TemplateLibrary(QDialog):
         if tid is None:
             return
         today = QDate.fromString(self.bridge.desk.clock.now().date().isoformat(), Qt.DateFormat.ISODate)
-        dialog = ApproveDialog(self, today=today)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        dialog = self.approve_dialog = ApproveDialog(self, today=today)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.approve_dialog = None
+        if not accepted or self.bridge.is_locked:
             return
         reference, expires = dialog.reference.text(), dialog.expires_at()
         templates = self.bridge.desk.templates
@@ -262,6 +284,7 @@ class TemplateLibrary(QDialog):
 
     def import_file(self, path: Path) -> None:
         templates = self.bridge.desk.templates
+        imported: list[int] = []  # the worker counts; the UI thread words it (a worker touches no widget)
 
         def load() -> None:
             try:
@@ -271,9 +294,9 @@ class TemplateLibrary(QDialog):
                     "{file} cannot be read as JSON ({reason})", file=path.name, reason=str(err)
                 ) from None
             added = templates.import_json(data, source=path.name)
-            self.message_text = self.tr("%n template(s) imported.", "", len(added))
+            imported.append(len(added))
 
-        self._run(load, None)
+        self._run(load, lambda: self.tr("%n template(s) imported.", "", imported[0]))
 
     def _export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export templates"), "templates.json", "JSON (*.json)")
@@ -288,15 +311,37 @@ class TemplateLibrary(QDialog):
 
         self._run(write, self.tr("Library exported to {name}.").format(name=path.name))
 
-    def _run(self, fn: Any, success: str | None) -> None:
-        self.message_text = success or ""
+    def _run(self, fn: Any, success: str | Callable[[], str]) -> None:
+        """Run a write; ``success`` (or what it returns, worded on the UI thread) is shown once the list is read."""
 
         def done(result: Any) -> None:
-            self._pending_message = self.message_text  # shown once the list is reloaded
+            self._pending_message = success() if callable(success) else success  # this write's own words
             self.bridge.templates_changed.emit()
             self.reload(select=result if isinstance(result, int) else None)
 
         self.bridge.tasks.write(fn, label=self.tr("Saving templates"), on_done=done, on_error=self._error)
 
     def _error(self, err: BaseException) -> None:
-        self.message.setText(error_text(err))
+        if not self.bridge.is_locked:
+            self.message.setText(error_text(err))
+
+    # -- locking -------------------------------------------------------------------------------
+
+    def _on_locked(self) -> None:
+        """Desk data leaves the screen: the list and the form empty and the window closes."""
+        if self.approve_dialog is not None:
+            self.approve_dialog.reject()
+        self._reads += 1  # a read still on its way is not shown
+        self._select = None
+        self._stale = True
+        self._pending_message = ""
+        self.templates = []
+        self.list.clear()
+        for field in (self.name, self.body, self.state, self.message):
+            field.clear()
+        self.reject()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()  # opened again after a lock: read the library again

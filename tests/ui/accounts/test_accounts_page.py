@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -222,3 +223,75 @@ def test_locking_empties_and_closes_the_page(page: AccountsPage, abridge: DeskBr
         False,
         False,
     )
+
+
+def cancel_then_drain(abridge: DeskBridge, gate: threading.Event, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lock's drain that cancels what runs (as drain does) before the gated work may return."""
+    tasks = abridge.tasks
+    real_drain = tasks.drain
+
+    def drain(*args: Any, **kwargs: Any) -> list[str]:
+        for task in list(tasks._running):
+            if not task.saves:
+                task.cancel()
+        gate.set()
+        return real_drain(*args, **kwargs)
+
+    monkeypatch.setattr(tasks, "drain", drain)
+
+
+def test_a_lock_during_a_connection_test_leaves_the_test_button_usable(
+    abridge: DeskBridge, desk: Desk, graph: FakeApi, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock cancels the test and a cancelled task calls nothing back: the page once kept it "testing" for good."""
+    serve_page(graph, "111", comments=0)
+    facebook_account(desk, graph, "Alpha FB", "111")
+    page = open_page(abridge, qtbot)
+    select(page, "Alpha FB", qtbot)
+    entered, gate = threading.Event(), threading.Event()
+    real_test = desk.accounts.test
+
+    def gated(account_id: int) -> Any:
+        entered.set()
+        gate.wait(10)
+        return real_test(account_id)
+
+    monkeypatch.setattr(desk.accounts, "test", gated)
+    cancel_then_drain(abridge, gate, monkeypatch)
+    page.test_button.click()
+    qtbot.waitUntil(entered.is_set, timeout=5000)
+    abridge.lock()
+    qtbot.waitUntil(lambda: not abridge.tasks.busy, timeout=5000)
+    abridge.unlock()
+    page.show()  # opened again after the unlock
+    select(page, "Alpha FB", qtbot)
+    qtbot.waitUntil(lambda: not abridge.tasks.busy, timeout=5000)
+    assert (page._testing, page.test_button.isEnabled(), page.message.text()) == (False, True, "")
+
+
+def test_a_save_finishing_after_a_lock_opens_nothing_over_the_lock_screen(
+    page: AccountsPage, abridge: DeskBridge, desk: Desk, graph: FakeApi, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lock waits for the user's save and delivers it after ``locked``: no secret dialog, no test, no message."""
+    entered, gate = threading.Event(), threading.Event()
+    real_add = desk.accounts.add
+
+    def gated(*args: Any, **kwargs: Any) -> Account:
+        entered.set()
+        gate.wait(10)
+        return real_add(*args, **kwargs)
+
+    monkeypatch.setattr(desk.accounts, "add", gated)
+    cancel_then_drain(abridge, gate, monkeypatch)
+    page.add_button.click()
+    form = page.account_dialog
+    assert form is not None
+    form.kind.setCurrentIndex(form.kind.findData("facebook"))
+    form.name.setText("Alpha FB")
+    form.fields["page_id"].setText("111")  # type: ignore[union-attr]
+    form.fields["base_url"].setText(graph.url(V))  # type: ignore[union-attr]
+    form.save_button.click()
+    qtbot.waitUntil(entered.is_set, timeout=5000)
+    abridge.lock()  # waits for the save, which is delivered after the page has closed
+    qtbot.waitUntil(lambda: not abridge.tasks.busy, timeout=5000)
+    assert (page.secret_dialog, page._testing, page.message.text(), page.isVisible()) == (None, False, "", False)

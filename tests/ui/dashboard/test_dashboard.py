@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCharts import QBarSeries, QChartView, QStackedBarSeries
 
+from cmdesk.errors import InvalidInput
 from cmdesk.reports import ReportFilter
 from cmdesk.store.queue import QueueFilter
 from ui.dashboard.dashboard import Dashboard
@@ -107,3 +108,19 @@ def test_the_coverage_table_says_an_accounts_status_in_words(bridge: Any, qtbot:
     words = {"active": "Active", "paused": "Paused", "reconnect_needed": "Reconnect needed"}
     shown = [dashboard.coverage_table.item(row, 1).text() for row in range(dashboard.coverage_table.rowCount())]
     assert shown == [words[c.status] for c in data.coverage]
+
+
+def test_a_failed_half_says_why_instead_of_loading_for_good(bridge: Any, qtbot: Any, monkeypatch: Any) -> None:
+    """The response times fail: the status shows the error as the other views do, never "Loading…" for good."""
+    dashboard = Dashboard(bridge)
+    qtbot.addWidget(dashboard)
+    shown: list[Any] = []
+    dashboard.show_data = shown.append  # type: ignore[method-assign]
+
+    def broken(*_args: Any) -> Any:
+        raise InvalidInput("{file} cannot be read as JSON ({reason})", file="x.json", reason="broken")
+
+    monkeypatch.setattr(bridge.desk.reports, "response_times", broken)
+    dashboard.refresh()
+    qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=20_000)
+    assert (dashboard.status.text(), shown) == ("x.json cannot be read as JSON (broken)", [])

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
+from cmdesk import replies
+from cmdesk.channels.outbox import OutboxItem
 from cmdesk.desk import Desk
 from cmdesk.model import OutboxAction, OutboxState
 from cmdesk.templates import Category
@@ -119,3 +122,106 @@ def test_a_suspected_adverse_event_locks_the_editor_to_pv_safe_templates(
     qtbot.keyClick(composer.picker.search, Qt.Key.Key_Return)
     qtbot.waitUntil(composer.send_button.isEnabled, timeout=5000)
     assert composer.editor.toPlainText() == "Danke. Bitte wenden Sie sich an drug.safety@novalind.example."
+
+
+def outbox_item(state: OutboxState, message_id: int, **changes: Any) -> OutboxItem:
+    fields: dict[str, Any] = {
+        "id": 1,
+        "account_id": 1,
+        "message_id": message_id,
+        "action": OutboxAction.REPLY,
+        "text": "Danke!",
+        "extra": {},
+        "state": state,
+        "attempts": 1,
+        "last_error": None,
+        "remote_id": None,
+        "remote_url": None,
+        "next_attempt_at": None,
+        "created_by": "Anna Berger",
+        "created_at": NOW,
+        "updated_at": NOW,
+    }
+    return OutboxItem(**{**fields, **changes})
+
+
+def test_an_older_delivery_read_finishing_last_never_replaces_the_newer_state(
+    composer: Composer, tdesk: Desk, make_message: MakeMessage, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each outbox change starts a read; one that saw "failed" ending after one that saw "sent" once stayed shown."""
+    mid = make_message()
+    composer.set_message(mid)
+    qtbot.waitUntil(lambda: not composer.bridge.tasks.busy, timeout=5000)
+    gate = threading.Event()
+    answers = iter(
+        [
+            [outbox_item(OutboxState.FAILED, mid, last_error="timeout")],
+            [outbox_item(OutboxState.SENT, mid, remote_url="https://example.org/r/1")],
+        ]
+    )
+
+    def items_for(message_id: int) -> list[OutboxItem]:
+        answer = next(answers)
+        if answer[0].state == OutboxState.FAILED:
+            gate.wait(10)  # the older read ends last
+        return answer
+
+    monkeypatch.setattr(tdesk.outbox, "items_for", items_for)
+    composer._on_outbox_changed(1, mid)  # the reply failed once ...
+    composer._on_outbox_changed(1, mid)  # ... and was sent on its retry
+    qtbot.waitUntil(lambda: composer.delivery.text() != "", timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: not composer.bridge.tasks.busy, timeout=5000)
+    assert (composer.delivery.text(), composer.retry_button.isVisible(), composer._failed_outbox_id) == (
+        "reply: sent https://example.org/r/1",
+        False,
+        None,
+    )
+
+
+def test_a_check_for_the_mode_just_left_finishing_last_is_dropped(
+    composer: Composer, make_message: MakeMessage, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Public, private, public with the same text: the private check ending last once set problems and Send."""
+    composer.set_message(make_message())
+    composer.editor.setPlainText("Danke für Ihre Nachricht.")
+    qtbot.waitUntil(composer.send_button.isEnabled, timeout=5000)
+    gate = threading.Event()
+    real = replies.check
+
+    def check(desk: Desk, mid: int, text: str, *, private: bool, template_id: int | None) -> replies.ReplyCheck:
+        if private:
+            gate.wait(10)
+            return replies.ReplyCheck(("private only",), (), True, None, False)
+        return real(desk, mid, text, private=private, template_id=template_id)
+
+    monkeypatch.setattr(replies, "check", check)
+    composer.mode.setCurrentIndex(1)  # a check for a private message starts ...
+    composer.send_button.setEnabled(False)
+    composer.mode.setCurrentIndex(0)  # ... and the user goes back to a public reply
+    qtbot.waitUntil(composer.send_button.isEnabled, timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: not composer.bridge.tasks.busy, timeout=5000)
+    assert (composer.mode.currentIndex(), composer.problems.text(), composer.send_button.isEnabled()) == (0, "", True)
+
+
+def test_the_template_list_note_is_translated_on_the_ui_thread(
+    composer: Composer, make_message: MakeMessage, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker touches no widget: the "no template fits" note is translated before the read is submitted."""
+    threads: list[str] = []
+
+    def tr(self: Composer, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        threads.append(threading.current_thread().name)
+        return QCoreApplication.translate("Composer", text, disambiguation, n)
+
+    monkeypatch.setattr(Composer, "tr", tr)
+    composer.set_message(make_message())
+    composer.open_templates()
+    qtbot.waitUntil(composer.picker.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: not composer.bridge.tasks.busy, timeout=5000)
+    ui_thread = threading.main_thread().name
+    assert (composer.picker.hint.text(), sorted(set(threads))) == (
+        "No approved template fits this message.",
+        [ui_thread],
+    )
