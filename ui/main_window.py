@@ -238,13 +238,15 @@ class MainWindow(QMainWindow):
         self.triage.reported.connect(self._on_triage_reported)
         self.author_panel.message_activated.connect(self.go_to_message)
         b.messages_changed.connect(self._schedule_refresh)
-        b.accounts_changed.connect(lambda _id: self.views.refresh_counts())
+        # Bound methods, never lambdas, on the bridge's signals: the bridge outlives a window replaced by a
+        # language change (App._on_language_change), and Qt drops a bound method's connection with its window.
+        b.accounts_changed.connect(self._on_accounts_changed)
         b.locked.connect(self._on_locked)
         b.unlocked.connect(self._on_unlocked)
         b.tasks.task_started.connect(self._on_task_started)
         b.tasks.task_finished.connect(self._on_task_finished)
         b.tasks.task_progress.connect(self._on_task_progress)
-        b.tasks.task_failed.connect(lambda _task, text: self.statusBar().showMessage(text, 10_000))
+        b.tasks.task_failed.connect(self._on_task_failed)
         self.lock_screen.unlock_requested.connect(self.unlock_desk)
         sync = self.sync_scheduler
         sync.health_changed.connect(self.sync_health.setText)
@@ -546,6 +548,12 @@ class MainWindow(QMainWindow):
         if task in self._tasks:
             self._tasks.remove(task)
         self._show_busy()
+
+    def _on_accounts_changed(self, _account_id: object) -> None:
+        self.views.refresh_counts()
+
+    def _on_task_failed(self, _task: object, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
 
     def _on_task_progress(self, task: Task, done: int, total: int) -> None:
         self.busy_bar.setRange(0, max(total, 1))

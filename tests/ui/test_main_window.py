@@ -185,3 +185,63 @@ def test_a_saved_filter_comes_back_from_the_left_column(window: MainWindow, qtbo
         window.views.saved_filter_selected.emit("angry", window.views.saved.all()["angry"])
     assert window.model.rowCount() == desk.queue.count(desk.queue.filter("all", moods=("negative",)))
     assert window.search.chips["moods"].value() == ["negative"]
+
+
+def test_a_refresh_during_a_views_first_page_still_releases_the_panels(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """messages_changed (a sync pass, a triage write) refreshes while a view's first page is read.
+
+    The refresh's ids stand in for the dropped first page: the window picks its row and ListFirst releases the
+    message pane and author panel, which otherwise stayed paused until the user moved.
+    """
+    bridge, model = window.bridge, window.model
+    queue = bridge.desk.queue
+    qtbot.waitUntil(lambda: window.message_pane.data is not None and not bridge.tasks.busy, timeout=10_000)
+    current = window.view.current_id()
+    gate, entered = threading.Event(), threading.Event()
+    real_first_ids = queue.first_ids
+
+    def held_first_ids(*args: Any, **kwargs: Any) -> Any:
+        entered.set()
+        gate.wait(10)
+        return real_first_ids(*args, **kwargs)
+
+    monkeypatch.setattr(queue, "first_ids", held_first_ids)
+    pages: list[int] = []
+    model.first_page_ready.connect(lambda: pages.append(model.rowCount()))
+    window.views.select_view("all")  # the panels are held back until the list shows
+    qtbot.waitUntil(entered.is_set, timeout=10_000)
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        window._refresh_now()
+    gate.set()  # the first page lands after the refresh and is dropped
+    qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=10_000)
+    pane, panel = window.message_pane, window.author_panel
+    qtbot.waitUntil(lambda: not pane.delivery.paused and not panel.delivery.paused, timeout=5_000)
+    total = queue.count(queue.filter("all"))
+    assert (pages, window.view.current_id()) == ([total], current)
+
+
+def test_a_window_replaced_by_a_language_change_leaves_no_slot_on_the_bridge(
+    main_window: MainWindow, qtbot: Any, tmp_path: Any
+) -> None:
+    """As App._on_language_change: the bridge stays, the old window is closed and deleted."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui.queue.saved_filters import SavedFilters
+
+    bridge = main_window.bridge
+    old = MainWindow(bridge, saved_filters=SavedFilters(tmp_path / "old.json"))
+    with qtbot.waitSignal(old.model.ids_loaded, timeout=10_000):
+        old.show()
+    qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=10_000)
+    old.idle.detach()
+    old.close()
+    old.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with qtbot.captureExceptions() as exceptions:
+        bridge.accounts_changed.emit(None)  # each sync pass
+        bridge.tasks.task_failed.emit(None, "The channel refused the reply.")
+    qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=10_000)
+    failures = [str(value) for _type, value, _tb in exceptions]
+    assert (failures, main_window.statusBar().currentMessage()) == ([], "The channel refused the reply.")

@@ -95,6 +95,11 @@ class MessagePane(QWidget):
         self.data: PaneData | None = None
         self._generation = 0
         self.delivery = Delivery()  # the window holds loads back while the queue's list loads (ListFirst)
+        # The outbox list is read by full loads and by outbox-only loads (each state change of a reply);
+        # both number their read here so the newest read's list wins, whatever order they finish in.
+        self._outbox_seq = 0  # the last number handed out
+        self._outbox_newest = 0  # the number of the read behind self._outbox_items
+        self._outbox_items: list[OutboxItem] = []
 
         self.empty = plain_label(self, "message_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -200,6 +205,8 @@ class MessagePane(QWidget):
     def clear(self) -> None:
         self._generation += 1
         self.delivery.drop()
+        self._outbox_newest = self._outbox_seq  # reads made before this are never shown
+        self._outbox_items = []
         self.message_id = self.shown = None
         self.data = None
         self.composer.set_message(None)
@@ -222,9 +229,11 @@ class MessagePane(QWidget):
             return
         generation = self._generation
         desk = self.bridge.desk
+        outbox_seq = self._next_outbox_seq()
 
         def done(data: PaneData) -> None:
             if generation == self._generation:
+                self._keep_outbox(outbox_seq, data.outbox)
                 self.show_data(data)
 
         def failed(err: BaseException) -> None:
@@ -244,18 +253,41 @@ class MessagePane(QWidget):
             return
         generation = self._generation
         desk = self.bridge.desk
+        outbox_seq = self._next_outbox_seq()
 
-        def done(items: list[OutboxItem]) -> None:
+        def arrived(items: list[OutboxItem]) -> None:
             if generation == self._generation:
-                self.outbox.set_items(items)
-                if items:
-                    self.extras_scroll.show()
+                self._keep_outbox(outbox_seq, items)
+                self.delivery.then(lambda: self._show_outbox(generation))  # after a held, older full load
 
         self.bridge.tasks.read(
             lambda: desk.outbox.items_for(mid),
-            on_done=lambda items: self.delivery.then(lambda: done(items)),  # after a held, older full load
+            on_done=arrived,
             on_error=self.show_error,
         )
+
+    def _next_outbox_seq(self) -> int:
+        self._outbox_seq += 1
+        return self._outbox_seq
+
+    def _keep_outbox(self, seq: int, items: list[OutboxItem]) -> None:
+        """Keep an outbox list unless the list of a read made later is already kept.
+
+        An outbox-only result is kept as it arrives, not when the Delivery runs its then(): a full load's
+        send() that comes in later replaces what is held, and would otherwise bring back the older list.
+        Whatever is shown shows the kept list, so a reply already sent never shows as "sending" again.
+        """
+        if seq > self._outbox_newest:
+            self._outbox_newest = seq
+            self._outbox_items = list(items)
+
+    def _show_outbox(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        items = self._outbox_items
+        self.outbox.set_items(items)
+        if items:
+            self.extras_scroll.show()
 
     # -- showing ---------------------------------------------------------------------------------
 
@@ -267,9 +299,10 @@ class MessagePane(QWidget):
         self.show_text()
         self.attachments.set_attachments(data.attachments)
         self.notes_history.set_content(data.tags, data.notes, data.history)
-        self.outbox.set_items(data.outbox)
+        outbox = self._outbox_items  # the newest outbox read's list, which may be newer than this load's
+        self.outbox.set_items(outbox)
         # an empty box under every quiet message wastes the pane's height; it appears when there is something
-        self.extras_scroll.setVisible(bool(data.attachments or data.tags or data.notes or data.history or data.outbox))
+        self.extras_scroll.setVisible(bool(data.attachments or data.tags or data.notes or data.history or outbox))
         self.loaded.emit(data.detail.message.id)
 
     def show_text(self) -> None:

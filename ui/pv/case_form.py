@@ -90,7 +90,9 @@ class CaseForm(
         self.dirty = False
         self._loading = False
         self._edits = 0  # bumps on every edit; a save only refreshes the fields nobody touched meanwhile
-        self._reads = 0  # bumps on every write; stale reads are dropped
+        self._reads = 0  # bumps on every read and write; stale reads are dropped
+        self._writes_in_flight = 0  # this form's own saves: their result shows the case, no reload needed
+        self._hidden_by_lock = False
         self._llt_matches: dict[str, meddra.LLTMatch] = {}
         self.setWindowTitle(self.tr("PV case"))
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -101,6 +103,8 @@ class CaseForm(
         self.timer.timeout.connect(self.refresh_countdowns)
         self.timer.start()
         bridge.cases_changed.connect(self._on_cases_changed)
+        bridge.locked.connect(self._on_locked)
+        bridge.unlocked.connect(self._on_unlocked)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -158,7 +162,8 @@ class CaseForm(
     # -- loading -------------------------------------------------------------------------------
 
     def load_case(self, case_id: int) -> None:
-        """Fetch the case off the UI thread and show it."""
+        """Fetch the case off the UI thread and show it; of several loads in flight the newest wins."""
+        self._reads += 1
         token = self._reads
         self.bridge.tasks.read(
             lambda: self.desk.pv.get(case_id),
@@ -212,7 +217,8 @@ class CaseForm(
         self.refresh_validity()
         self.refresh_countdowns()
         self._update_buttons()
-        self._load_duplicates(case.id)
+        if not self.bridge.is_locked:  # a save delivered after a lock; the unlock's reload reads them
+            self._load_duplicates(case.id)
         self.case_loaded.emit(case)
 
     # -- reading the fields ----------------------------------------------------------------------
@@ -265,11 +271,13 @@ class CaseForm(
         """Run ``fn`` on the writer; show the returned case (unless the reviewer typed meanwhile)."""
         self._reads += 1
         edits = self._edits
+        self._writes_in_flight += 1  # a user-asked write: a lock waits for it, so done or failed always comes
 
         def job() -> Case:
             return fn()  # the PV service announces the change itself
 
         def done(case: Case) -> None:
+            self._writes_in_flight -= 1
             if self.case is not None and edits != self._edits and case.id == self.case.id:
                 # the reviewer kept typing while we saved: keep the fields, take the stored state
                 self.case = case
@@ -281,7 +289,11 @@ class CaseForm(
             if done_text:
                 self.message_bar.show_info(done_text)
 
-        self.bridge.tasks.write(job, label=label, on_done=alive(self, done), on_error=alive(self, self._failed))
+        def failed(err: BaseException) -> None:
+            self._writes_in_flight -= 1
+            self._failed(err)
+
+        self.bridge.tasks.write(job, label=label, on_done=alive(self, done), on_error=alive(self, failed))
 
     def _failed(self, err: BaseException) -> None:
         self._refuse(error_text(err))
@@ -291,8 +303,37 @@ class CaseForm(
         self.action_failed.emit(text)
 
     def _on_cases_changed(self, case_id: object) -> None:
-        if self.case is not None and case_id == self.case.id and not self.dirty and not self.bridge.tasks.busy:
+        """Reload a case changed elsewhere; not while this form's own save runs (its result shows the case).
+
+        Only the form's own writes count: the runner as a whole is busy with sync passes and counts most of
+        the time, and a change skipped then left the form on the old state until the next change.
+        """
+        if (
+            self.case is not None
+            and case_id == self.case.id
+            and not self.dirty
+            and not self._writes_in_flight
+            and not self.bridge.is_locked
+        ):
             self.load_case(self.case.id)
+
+    def _on_locked(self) -> None:
+        """Nothing from the store stays on screen while the desk is locked: the form hides until the unlock.
+
+        The fields stay as they are, in memory only: what the reviewer typed and did not save yet is there again
+        after the unlock, over the case as it is stored then (see _read_done).
+        """
+        self._reads += 1  # a read made before the lock is never shown
+        if self.isVisible():
+            self._hidden_by_lock = True
+            self.hide()
+
+    def _on_unlocked(self) -> None:
+        if self._hidden_by_lock:
+            self._hidden_by_lock = False
+            self.show()
+        if self.case is not None:
+            self.load_case(self.case.id)  # changes made while locked (another desk, a sync) come in
 
     def closeEvent(self, event: Any) -> None:
         self.timer.stop()

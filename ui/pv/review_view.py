@@ -106,6 +106,8 @@ class ReviewView(QDialog):
         self._update_buttons()
         bridge.messages_changed.connect(self._on_store_changed)
         bridge.cases_changed.connect(self._on_store_changed)
+        bridge.locked.connect(self._on_locked)
+        bridge.unlocked.connect(self.refresh)
         self.refresh()
 
     # -- loading -------------------------------------------------------------------------------
@@ -113,6 +115,8 @@ class ReviewView(QDialog):
     def refresh(self) -> None:
         self._reads += 1
         token = self._reads
+        if self.bridge.is_locked:
+            return  # the unlock reads again; a read now would only fail on the closed store
         self.bridge.tasks.read(
             self.bridge.desk.pv.review_queue,
             on_done=alive(self, lambda items: self._show(token, items)),
@@ -121,6 +125,18 @@ class ReviewView(QDialog):
 
     def _on_store_changed(self, _what: object) -> None:
         self.refresh()
+
+    def _on_locked(self) -> None:
+        """Nothing from the store stays on screen while the desk is locked: the list is emptied until the unlock.
+
+        The reason typed for "not an adverse event" is the reviewer's own text and stays.
+        """
+        self._reads += 1  # a read made before the lock is never shown
+        self.items = []
+        self.table.setRowCount(0)
+        self.summary.clear()
+        self.message_bar.clear()
+        self._update_buttons()
 
     def _show(self, token: int, items: list[ReviewItem]) -> None:
         if token != self._reads:

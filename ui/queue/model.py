@@ -90,6 +90,8 @@ class QueueModel(QAbstractTableModel):
         # per message: [row, then one tuple of cells per role of cols.ROLES, made when first asked]
         self._rendered: dict[int, list[Any]] = {}
         self._announcing_first_page = False
+        # set_filter's first page is not shown yet: a refresh superseding its read announces its ids instead
+        self._first_page_pending = False
 
     # -- what is shown ------------------------------------------------------------------------
 
@@ -119,6 +121,7 @@ class QueueModel(QAbstractTableModel):
         """
         self._filter = f
         generation = self._next_generation()
+        self._first_page_pending = True
         queue = self._bridge.desk.queue
         self.query_started.emit()
 
@@ -154,6 +157,7 @@ class QueueModel(QAbstractTableModel):
     def clear(self) -> None:
         """Forget everything (the desk was locked)."""
         self._next_generation()
+        self._first_page_pending = False
         self.beginResetModel()
         self._filter = None
         self._set_ids(array("q"))
@@ -291,11 +295,20 @@ class QueueModel(QAbstractTableModel):
     def _on_first_page(self, generation: int, f: QueueFilter, first: Sequence[int], rows: dict[int, QueueRow]) -> None:
         if generation != self._generation:
             return
-        self.beginResetModel()
-        self._set_ids(array("q", first))
-        self._complete = len(first) < FIRST_PAGE
-        self._total = len(first)
         self._cache.clear()
+        self._show_first_page(array("q", first), rows, complete=len(first) < FIRST_PAGE)
+        if self._complete:
+            self.ids_loaded.emit()
+            return
+        QTimer.singleShot(COUNT_DELAY_MS, self, lambda: self._start_count(generation, f))
+
+    def _show_first_page(self, ids: array[int], rows: dict[int, QueueRow], *, complete: bool) -> None:
+        """Show a new query's rows from scratch and announce them (the window picks a row, ListFirst arms)."""
+        self._first_page_pending = False
+        self.beginResetModel()
+        self._set_ids(ids)
+        self._complete = complete
+        self._total = len(ids)
         self._rendered.clear()
         self._keep(rows)
         self.endResetModel()
@@ -305,10 +318,6 @@ class QueueModel(QAbstractTableModel):
             self.first_page_ready.emit()
         finally:
             self._announcing_first_page = False
-        if self._complete:
-            self.ids_loaded.emit()
-            return
-        QTimer.singleShot(COUNT_DELAY_MS, self, lambda: self._start_count(generation, f))
 
     def _start_count(self, generation: int, f: QueueFilter) -> None:
         if generation != self._generation:
@@ -340,6 +349,13 @@ class QueueModel(QAbstractTableModel):
         """Put in a new ordered id list; persistent indexes (selection, current) follow their ids."""
         if generation != self._generation or (not refresh and self._complete):
             return  # stale, or the first page already held everything
+        if refresh and self._first_page_pending:
+            # The refresh superseded the new query's first page, which was dropped unseen: without this the
+            # window would never pick a row and ListFirst would hold the panes back until the user clicks.
+            self._show_first_page(ids, {}, complete=True)
+            self.ids_loaded.emit()
+            self.refreshed.emit()
+            return
         old_ids = self._ids
         old_total = self._total
         new_total = len(ids)

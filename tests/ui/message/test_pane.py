@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+import threading
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from PySide6.QtGui import QDesktopServices, QFont, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from cmdesk.channels.base import Delivery, OutgoingAction, Page
+from cmdesk.channels.outbox import OutboxItem
 from cmdesk.desk import Desk
 from cmdesk.errors import ChannelError
 from cmdesk.ingest import ingest
@@ -456,3 +459,83 @@ def test_the_composer_is_folded_until_a_reply_starts_and_folds_again_on_the_next
         (True, False),
         (False, False),
     )
+
+
+class GatedOutbox:
+    """Stands in for desk.outbox.items_for: read n sees states[n] and returns once gates[n] is set."""
+
+    def __init__(self, item: OutboxItem, states: list[OutboxState]) -> None:
+        self.item = item
+        self.states = states
+        self.gates = [threading.Event() for _ in states]
+        self.calls = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, message_id: int) -> list[OutboxItem]:
+        with self.lock:
+            n = self.calls
+            self.calls += 1
+        state = self.states[n]  # what the store held when the read was made
+        self.gates[n].wait(10)
+        return [dataclasses.replace(self.item, state=state)]
+
+
+def gate_outbox(pane: MessagePane, tdesk: Desk, qtbot: Any, states: list[OutboxState]) -> GatedOutbox:
+    assert pane.message_id is not None
+    qtbot.waitUntil(lambda: not pane.bridge.tasks.busy, timeout=5000)
+    gated = GatedOutbox(tdesk.outbox.items_for(pane.message_id)[0], states)
+    tdesk.outbox.items_for = gated  # type: ignore[method-assign]
+    return gated
+
+
+def two_outbox_reads(
+    pane: MessagePane, tdesk: Desk, make_message: MakeMessage, qtbot: Any, first: Callable[[], None]
+) -> GatedOutbox:
+    """A queued reply is read twice, by ``first`` (sees it "sending") and by an outbox-only read ("sent");
+    both reads are held until the test lets them finish."""
+    mid = make_message()
+    tdesk.outbox.queue(mid, "reply", "Gern geschehen")
+    show(pane, qtbot, mid)
+    gated = gate_outbox(pane, tdesk, qtbot, [OutboxState.SENDING, OutboxState.SENT])
+    first()
+    qtbot.waitUntil(lambda: gated.calls == 1, timeout=5000)
+    pane.reload_outbox()  # the reply is sent
+    qtbot.waitUntil(lambda: gated.calls == 2, timeout=5000)
+    gated.gates[1].set()
+    return gated
+
+
+def test_an_older_outbox_read_finishing_last_never_replaces_the_newer_state(
+    pane: MessagePane, tdesk: Desk, make_message: MakeMessage, qtbot: Any
+) -> None:
+    gated = two_outbox_reads(pane, tdesk, make_message, qtbot, pane.reload_outbox)
+    qtbot.waitUntil(lambda: [i.state for i in pane.outbox.items] == [OutboxState.SENT], timeout=5000)
+    gated.gates[0].set()  # the older read lands last
+    qtbot.waitUntil(lambda: not pane.bridge.tasks.busy, timeout=5000)  # its result was handed over by then
+    assert [i.state for i in pane.outbox.items] == [OutboxState.SENT]
+
+
+def test_a_full_load_made_before_an_outbox_change_never_brings_back_the_older_state(
+    pane: MessagePane, tdesk: Desk, make_message: MakeMessage, qtbot: Any
+) -> None:
+    gated = two_outbox_reads(pane, tdesk, make_message, qtbot, pane.reload)  # messages_changed: a full load
+    qtbot.waitUntil(lambda: [i.state for i in pane.outbox.items] == [OutboxState.SENT], timeout=5000)
+    with qtbot.waitSignal(pane.loaded, timeout=5000):
+        gated.gates[0].set()  # the full load lands last: its other parts are shown, its outbox list is not
+    assert [i.state for i in pane.outbox.items] == [OutboxState.SENT]
+
+
+def test_a_held_older_full_load_shows_the_newer_outbox_state_once_released(
+    pane: MessagePane, tdesk: Desk, make_message: MakeMessage, qtbot: Any
+) -> None:
+    def paused_full_load() -> None:
+        pane.delivery.pause()  # the queue's list is loading
+        pane.reload()
+
+    gated = two_outbox_reads(pane, tdesk, make_message, qtbot, paused_full_load)
+    qtbot.waitUntil(lambda: pane.delivery.waiting, timeout=5000)
+    gated.gates[0].set()  # the older full load replaces the held outbox-only result
+    qtbot.waitUntil(lambda: not pane.bridge.tasks.busy, timeout=5000)
+    with qtbot.waitSignal(pane.loaded, timeout=5000):
+        pane.delivery.resume()
+    assert [i.state for i in pane.outbox.items] == [OutboxState.SENT]

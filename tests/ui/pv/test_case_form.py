@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from cmdesk.ingest import ingest
 from cmdesk.model import IncomingMessage, MessageKind
 from cmdesk.pv import meddra
 from cmdesk.pv.duplicates import Suggestion
-from cmdesk.pv.model import CaseState
+from cmdesk.pv.model import Case, CaseState
 from cmdesk.store.codec import from_json
 from ui import i18n
 from ui.bridge import DeskBridge
@@ -399,3 +401,74 @@ def test_closing_the_form_while_it_loads_is_harmless(bridge: DeskBridge, qtbot: 
     form.destroyed.connect(lambda: destroyed.append(True))
     form.close()  # deleted on close, before the read comes back
     qtbot.waitUntil(lambda: destroyed == [True] and not bridge.tasks.busy, timeout=10_000)
+
+
+def test_a_case_changed_elsewhere_is_reloaded_while_other_work_runs(
+    form: CaseForm, bridge: DeskBridge, qtbot: Any
+) -> None:
+    """Only the form's own saves hold a reload back, not a sync pass or a count running meanwhile."""
+    assert form.case is not None
+    case_id = form.case.id
+    gate = threading.Event()
+    bridge.tasks.read(lambda: gate.wait(10))  # e.g. the dashboard's counts
+    try:
+        with qtbot.waitSignal(form.case_loaded, timeout=10_000):
+            bridge.desk.pv.update(case_id, narrative="Changed in another window.")  # announces cases_changed
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=10_000)
+    assert (form.narrative.toPlainText(), form.dirty) == ("Changed in another window.", False)
+
+
+def test_of_two_loads_in_flight_the_newer_one_is_shown(
+    form: CaseForm, bridge: DeskBridge, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert form.case is not None
+    case_id = form.case.id
+    real_get = bridge.desk.pv.get
+    gates = [threading.Event(), threading.Event()]
+    calls: list[int] = []
+    lock = threading.Lock()
+
+    def get(wanted: int) -> Case:
+        with lock:
+            n = len(calls)
+            calls.append(n)
+        case = dataclasses.replace(real_get(wanted), narrative=f"read {n}")  # what the store held at read n
+        gates[n].wait(10)
+        return case
+
+    monkeypatch.setattr(bridge.desk.pv, "get", get)
+    form.load_case(case_id)
+    qtbot.waitUntil(lambda: calls == [0], timeout=10_000)
+    form.load_case(case_id)
+    qtbot.waitUntil(lambda: calls == [0, 1], timeout=10_000)
+    with qtbot.waitSignal(form.case_loaded, timeout=10_000):
+        gates[1].set()
+    gates[0].set()  # the older read lands last
+    qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=10_000)
+    assert form.case is not None
+    assert (form.narrative.toPlainText(), form.case.narrative) == ("read 1", "read 1")
+
+
+def test_a_lock_hides_the_form_and_keeps_unsaved_edits_for_the_unlock(
+    form: CaseForm, bridge: DeskBridge, qtbot: Any
+) -> None:
+    """Nothing from the store stays on screen while locked; what the reviewer typed is there again after."""
+    assert form.case is not None
+    case_id = form.case.id
+    form.narrative.setPlainText("Typed, not saved yet.")
+    bridge.lock()
+    while_locked = form.isVisible()
+    bridge.desk.unlock()  # keyring mode; the store changes before the window hears of the unlock
+    stored = bridge.desk.pv.get(case_id)
+    bridge.desk.pv.update(case_id, patient=dataclasses.replace(stored.patient, initials="HS"))
+    bridge.unlock()
+    qtbot.waitUntil(lambda: form.case is not None and form.case.patient.initials == "HS", timeout=10_000)
+    qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=10_000)
+    assert (while_locked, form.isVisible(), form.narrative.toPlainText(), form.dirty) == (
+        False,
+        True,
+        "Typed, not saved yet.",
+        True,
+    )

@@ -145,3 +145,20 @@ def test_new_case_action_opens_the_form_for_the_selected_message(bridge: DeskBri
     qtbot.waitUntil(lambda: views[0].table.rowCount() == 1 and not bridge.tasks.busy, timeout=10_000)
     overdue = sum(1 for i in bridge.desk.pv.review_queue() if i.due_at < bridge.desk.clock.now())
     assert views[0].summary.text() == f"1 message waiting for a PV decision, {overdue} overdue."  # English plural
+
+
+def test_a_lock_empties_the_list_until_the_unlock(review: ReviewView, bridge: DeskBridge, qtbot: Any) -> None:
+    """Nothing from the store stays on screen while locked; the reviewer's own reason text stays."""
+    review.reason.setText("Product praise only.")
+    review.select_ids(shown_ids(review)[:2])
+    bridge.lock()
+    while_locked = (review.table.rowCount(), review.items, review.summary.text(), review.open_button.isEnabled())
+    with qtbot.waitSignal(review.loaded, timeout=10_000) as loaded:
+        bridge.unlock()  # keyring mode
+    queue = bridge.desk.pv.review_queue()
+    assert (while_locked, loaded.args, shown_ids(review), review.reason.text()) == (
+        (0, [], "", False),
+        [5],
+        [item.message_id for item in queue],
+        "Product praise only.",
+    )

@@ -175,6 +175,38 @@ def test_a_new_filter_cancels_the_reads_of_the_one_before(bridge: DeskBridge, qt
     assert (ids, cancelled, failures) == (list(queue.ids(second)), [True], [])
 
 
+def test_a_refresh_during_a_new_querys_first_page_announces_that_page(
+    bridge: DeskBridge, qtbot: Any, monkeypatch: Any
+) -> None:
+    model = loaded_model(bridge, qtbot)
+    queue = bridge.desk.queue
+    second = queue.filter("unassigned")
+    gate, entered = threading.Event(), threading.Event()
+    real_first_ids = queue.first_ids
+
+    def held_first_ids(*args: Any, **kwargs: Any) -> Any:
+        entered.set()
+        gate.wait(10)  # the first page comes in only after the refresh
+        return real_first_ids(*args, **kwargs)
+
+    monkeypatch.setattr(queue, "first_ids", held_first_ids)
+    emitted: list[str] = []
+    for name in ("first_page_ready", "ids_loaded", "refreshed"):
+        getattr(model, name).connect(lambda name=name: emitted.append(name))
+    model.set_filter(second)  # a click on a view
+    qtbot.waitUntil(entered.is_set, timeout=10_000)
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        model.refresh()  # messages_changed meanwhile (a sync pass, a triage write)
+    gate.set()  # the first page lands last and is dropped as older
+    qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=10_000)
+    ids = [model.message_id(row) for row in range(model.rowCount())]
+    assert (emitted, ids, model.complete) == (
+        ["first_page_ready", "ids_loaded", "refreshed"],
+        list(queue.ids(second)),
+        True,
+    )
+
+
 # -- changes another desk or the sync engine would make (direct SQL: the triage core is tested elsewhere) --
 
 
