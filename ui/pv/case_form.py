@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from cmdesk.clock import Clock
 from cmdesk.desk import Desk
@@ -324,6 +324,9 @@ class CaseForm(
         after the unlock, over the case as it is stored then (see _read_done).
         """
         self._reads += 1  # a read made before the lock is never shown
+        for dialog in self.findChildren(QDialog):  # Forward, Day 0, a file or input dialog: windows of their own
+            if dialog.isVisible():
+                dialog.reject()
         if self.isVisible():
             self._hidden_by_lock = True
             self.hide()

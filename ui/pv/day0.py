@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -30,9 +30,10 @@ class Day0Dialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change day 0"))
         form = QFormLayout(self)
-        self.edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(day0.timestamp()), Qt.TimeSpec.UTC))
+        # time zones, not the time specs Qt 6.12 deprecates (a warning the tests turn into a failure)
+        self.edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(day0.timestamp()), QTimeZone.utc()))
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
-        self.edit.setTimeSpec(Qt.TimeSpec.UTC)
+        self.edit.setTimeZone(QTimeZone.utc())
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why does day 0 change? (required)"))
         form.addRow(self.tr("Day 0"), self.edit)

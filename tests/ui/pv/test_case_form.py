@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from cmdesk.clock import FixedClock
@@ -23,6 +23,7 @@ from cmdesk.store.codec import from_json
 from ui import i18n
 from ui.bridge import DeskBridge
 from ui.pv.case_form import CaseForm, export_bytes, open_case_form
+from ui.pv.day0 import Day0Dialog
 from ui.pv.validity_panel import CROSS, TICK
 
 AE_TEXT = "Hab Glukavia genommen und musste wegen trockenen Husten in die Notaufnahme."
@@ -472,3 +473,20 @@ def test_a_lock_hides_the_form_and_keeps_unsaved_edits_for_the_unlock(
         "Typed, not saved yet.",
         True,
     )
+
+
+def test_a_lock_closes_a_dialog_opened_from_the_form(form: CaseForm, bridge: DeskBridge, qtbot: Any) -> None:
+    """The Day 0 dialog shows the case's dates: it is a window of its own and must not stay over the lock."""
+    assert form.case is not None
+    day0_before = form.case.day0
+    open_while_locking: list[bool] = []
+
+    def lock_while_the_dialog_is_open() -> None:
+        dialogs = [d for d in form.findChildren(Day0Dialog) if d.isVisible()]
+        open_while_locking.append(bool(dialogs))
+        bridge.lock()
+
+    QTimer.singleShot(0, lock_while_the_dialog_is_open)
+    form._ask_day0()  # runs its own event loop until the dialog closes
+    still_open = [d for d in form.findChildren(Day0Dialog) if d.isVisible()]
+    assert (open_while_locking, still_open, form.isVisible(), form.case.day0) == ([True], [], False, day0_before)
