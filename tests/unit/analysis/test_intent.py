@@ -122,6 +122,24 @@ _ANALYZER = Analyzer(products=(Product("Cardiolin", "cardiolinat"),))
         # a laugh beside a real question cue leaves a question to answer
         ("Wie lange dauert die Lieferung? 😂", Intent.QUESTION),
         ("Wer kennt das? Montag morgen und der Kaffee ist leer 😩😂", Intent.OTHER),
+        # phishing ("your account was locked, verify your data") is spam; one's own locked account a complaint
+        ("Ihr Konto wurde gesperrt. Bitte bestätigen Sie Ihre Daten unter kontocheck-service.info", Intent.SPAM),
+        ("Your account has been locked. Verify your identity at secure-check.example", Intent.SPAM),
+        ("Mein Account wurde gesperrt und niemand antwortet", Intent.COMPLAINT),
+        # complaints phrased as questions or sighs
+        ("Warum muss ich jedes Rezept einzeln hochladen, geht das nicht einfacher?", Intent.COMPLAINT),
+        ("Die Blisterpackung aufzukriegen ist jedes Mal ein Kampf", Intent.COMPLAINT),
+        ("Wer designt eigentlich eure Beipackzettel? Völlig unübersichtlich", Intent.COMPLAINT),
+        ("Gibt es das auch günstiger, und wenn nicht, warum ist das so teuer", Intent.COMPLAINT),
+        ("Die Preise sind gar nicht so teuer wie gedacht, super", Intent.PRAISE),
+        ("Your app keeps emailing me reminders for a prescription I cancelled", Intent.COMPLAINT),
+        ("Bring back the old inhaler design, the new cap is awful", Intent.COMPLAINT),
+        # "schwört auf", "deserves a raise": praise, also with a laugh
+        ("Mein Vater schwört auf die Creme, er will keine andere mehr", Intent.PRAISE),
+        ("whoever runs this page deserves a raise 😂", Intent.PRAISE),
+        ("Ihr geht für Profit über Leichen", Intent.ABUSE),
+        # one's own fear of starting a medicine is an experience, not a complaint
+        ("Ich hab so Angst vor der ersten Spritze, trau mich nicht sie zu setzen", Intent.EXPERIENCE),
     ],
 )
 def test_intent_of_the_whole_analysis(text: str, expected: Intent) -> None:

@@ -162,3 +162,33 @@ def test_german_false_friends_of_english_words_carry_no_mood() -> None:
     # a German text also reads the English list: "Bad" (bathroom), "rot" (red), "Kinder" are not bad, rot or kind
     assert analyse("Im Sommer wird es im Bad warm und die Tube ist rot", "de") == MoodResult(MoodLabel.NEUTRAL, 0.0)
     assert analyse("Ist das auch für Kinder geeignet? 🤔", "de") == MoodResult(MoodLabel.NEUTRAL, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # colloquial disgust, sighs and complaints phrased as questions read negative
+        ("Ick kotz gleich, die Lieferung ist schon wieder verspätet", "de", MoodLabel.NEGATIVE),
+        ("Der Deckel klemmt jedes Mal", "de", MoodLabel.NEGATIVE),
+        ("Warum muss ich jedes Rezept einzeln hochladen, geht das nicht einfacher?", "de", MoodLabel.NEGATIVE),
+        ("Seit der Umstellung hab ich ständig Sodbrennen", "de", MoodLabel.NEGATIVE),
+        ("The new label doesn't do it for me, too cluttered", "en", MoodLabel.NEGATIVE),
+        ("The cap is stuck and won't come off", "en", MoodLabel.NEGATIVE),
+        ("Dad had chest pains all night", "en", MoodLabel.NEGATIVE),
+        # swearing by a product, no regrets, a win: positive
+        ("Mein Vater schwört auf die Creme, er will keine andere mehr", "de", MoodLabel.POSITIVE),
+        ("Hab auf die Tabletten gewechselt und es nicht bereut", "de", MoodLabel.POSITIVE),
+        ("Moved to the new inhaler last spring, no regrets", "en", MoodLabel.POSITIVE),
+        ("Fewer attacks this month, a win is a win", "en", MoodLabel.POSITIVE),
+        ("My aunt swears by the cream", "en", MoodLabel.POSITIVE),
+        ("Top marks to the pharmacist who sorted my repeat", "en", MoodLabel.POSITIVE),
+        # sarcasm markers turn the praise before them
+        ("Super fast delivery, said no one ever", "en", MoodLabel.NEGATIVE),
+        ("Great app update. By which I mean it crashes twice as often.", "en", MoodLabel.NEGATIVE),
+        # a formal "Many thanks" closing and "ok cheers" acknowledge, they do not praise
+        ("Please send me the leaflet in large print. Many thanks", "en", MoodLabel.NEUTRAL),
+        ("ok cheers", "en", MoodLabel.NEUTRAL),
+    ],
+)
+def test_colloquial_sarcastic_and_closing_phrases(text: str, language: str, expected: MoodLabel) -> None:
+    assert label(text, language) == expected
