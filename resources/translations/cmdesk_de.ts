@@ -250,119 +250,119 @@
       <translation>Kanalkonten</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="55" />
+      <location filename="../../ui/accounts/accounts_page.py" line="58" />
       <source>Add…</source>
       <translation>Hinzufügen …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="56" />
+      <location filename="../../ui/accounts/accounts_page.py" line="59" />
       <source>Edit…</source>
       <translation>Bearbeiten …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="57" />
+      <location filename="../../ui/accounts/accounts_page.py" line="60" />
       <source>Set secret…</source>
       <translation>Zugangsdaten festlegen …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="58" />
+      <location filename="../../ui/accounts/accounts_page.py" line="61" />
       <source>Test connection</source>
       <translation>Verbindung testen</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="59" />
-      <location filename="../../ui/accounts/accounts_page.py" line="155" />
+      <location filename="../../ui/accounts/accounts_page.py" line="62" />
+      <location filename="../../ui/accounts/accounts_page.py" line="158" />
       <source>Pause</source>
       <translation>Pausieren</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="60" />
+      <location filename="../../ui/accounts/accounts_page.py" line="63" />
       <source>Remove…</source>
       <translation>Entfernen …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="61" />
+      <location filename="../../ui/accounts/accounts_page.py" line="64" />
       <source>Sync now</source>
       <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="155" />
+      <location filename="../../ui/accounts/accounts_page.py" line="158" />
       <source>Resume</source>
       <translation>Fortsetzen</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="165" />
+      <location filename="../../ui/accounts/accounts_page.py" line="170" />
       <source>Account %1 added.</source>
       <translation>Konto %1 hinzugefügt.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="179" />
+      <location filename="../../ui/accounts/accounts_page.py" line="186" />
       <source>Settings of %1 saved.</source>
       <translation>Einstellungen von %1 gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="207" />
+      <location filename="../../ui/accounts/accounts_page.py" line="220" />
       <source>Testing %1…</source>
       <translation>%1 wird getestet …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="218" />
+      <location filename="../../ui/accounts/accounts_page.py" line="233" />
       <source>%1: connected to %2.</source>
       <translation>%1: verbunden mit %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="220" />
+      <location filename="../../ui/accounts/accounts_page.py" line="235" />
       <source>%1: connection failed: %2</source>
       <translation>%1: Verbindung fehlgeschlagen: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="228" />
+      <location filename="../../ui/accounts/accounts_page.py" line="243" />
       <source>%1 resumed.</source>
       <translation>%1 fortgesetzt.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="230" />
+      <location filename="../../ui/accounts/accounts_page.py" line="245" />
       <source>%1 paused.</source>
       <translation>%1 pausiert.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="237" />
+      <location filename="../../ui/accounts/accounts_page.py" line="252" />
       <source>Remove the account %1? Its settings and secret are deleted.</source>
       <translation>Konto %1 entfernen? Seine Einstellungen und Zugangsdaten werden gelöscht.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="243" />
+      <location filename="../../ui/accounts/accounts_page.py" line="258" />
       <source>%1 removed.</source>
       <translation>%1 entfernt.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="249" />
+      <location filename="../../ui/accounts/accounts_page.py" line="264" />
       <source>Syncing %1…</source>
       <translation>%1 wird synchronisiert …</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="273" />
+      <location filename="../../ui/accounts/accounts_page.py" line="288" />
       <source>unexpected error (%1); see the log</source>
       <translation>unerwarteter Fehler (%1); siehe Protokoll</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="293" />
       <location filename="../../ui/accounts/accounts_page.py" line="308" />
+      <location filename="../../ui/accounts/accounts_page.py" line="323" />
       <source>%1: sync failed: %2</source>
       <translation>%1: Synchronisierung fehlgeschlagen: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="298" />
+      <location filename="../../ui/accounts/accounts_page.py" line="313" />
       <source>%1: %2 fetched, %3 new, %4 updated.</source>
       <translation>%1: %2 abgerufen, %3 neu, %4 aktualisiert.</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="312" />
+      <location filename="../../ui/accounts/accounts_page.py" line="327" />
       <source>Syncing %1: %2 fetched, %3 stored</source>
       <translation>%1 wird synchronisiert: %2 abgerufen, %3 gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/accounts/accounts_page.py" line="331" />
+      <location filename="../../ui/accounts/accounts_page.py" line="348" />
       <source>Remove account</source>
       <translation>Konto entfernen</translation>
     </message>
@@ -472,7 +472,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="147" />
+      <location filename="../../ui/app.py" line="152" />
       <source>Creating the demo desk…</source>
       <translation>Demo-Desk wird angelegt …</translation>
     </message>
@@ -480,22 +480,22 @@
   <context>
     <name>ApproveDialog</name>
     <message>
-      <location filename="../../ui/templates/library.py" line="49" />
+      <location filename="../../ui/templates/library.py" line="50" />
       <source>Approve template</source>
       <translation>Vorlage freigeben</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="51" />
+      <location filename="../../ui/templates/library.py" line="52" />
       <source>e.g. MLR-2026-117</source>
       <translation>z. B. MLR-2026-117</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="56" />
+      <location filename="../../ui/templates/library.py" line="57" />
       <source>Review reference:</source>
       <translation>Prüfreferenz:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="57" />
+      <location filename="../../ui/templates/library.py" line="58" />
       <source>Approval expires:</source>
       <translation>Freigabe gültig bis:</translation>
     </message>
@@ -603,32 +603,32 @@
       <translation>Wird geladen …</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="200" />
+      <location filename="../../ui/author/panel.py" line="201" />
       <source>This person no longer exists (merged or removed).</source>
       <translation>Diese Person gibt es nicht mehr (zusammengeführt oder entfernt).</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="205" />
+      <location filename="../../ui/author/panel.py" line="206" />
       <source>The author could not be loaded: %1</source>
       <translation>Der Autor konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="232" />
+      <location filename="../../ui/author/panel.py" line="233" />
       <source>Showing the latest %1 of %2 messages.</source>
       <translation>Die neuesten %1 von %2 Nachrichten werden angezeigt.</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="250" />
+      <location filename="../../ui/author/panel.py" line="251" />
       <source>History (%1)</source>
       <translation>Verlauf (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="251" />
+      <location filename="../../ui/author/panel.py" line="252" />
       <source>Identities (%1)</source>
       <translation>Identitäten (%1)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/author/panel.py" line="253" />
+      <location filename="../../ui/author/panel.py" line="254" />
       <source>%n suggested merge(s) to confirm or reject</source>
       <translation>
         <numerusform>%n vorgeschlagene Zusammenführung zum Bestätigen oder Ablehnen</numerusform>
@@ -636,67 +636,67 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="254" />
+      <location filename="../../ui/author/panel.py" line="255" />
       <source>Notes (%1)</source>
       <translation>Notizen (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="255" />
+      <location filename="../../ui/author/panel.py" line="256" />
       <source>Tags and notes about this person</source>
       <translation>Schlagwörter und Notizen zu dieser Person</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="311" />
+      <location filename="../../ui/author/panel.py" line="312" />
       <source>unexpected error (%1); details are in the log</source>
       <translation>unerwarteter Fehler (%1); Details stehen im Protokoll</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="312" />
+      <location filename="../../ui/author/panel.py" line="313" />
       <source>%1 failed: %2</source>
       <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="321" />
+      <location filename="../../ui/author/panel.py" line="322" />
       <source>Setting the author type</source>
       <translation>Autorentyp wird festgelegt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="332" />
+      <location filename="../../ui/author/panel.py" line="333" />
       <source>Adding the note</source>
       <translation>Notiz wird hinzugefügt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="339" />
+      <location filename="../../ui/author/panel.py" line="340" />
       <source>Adding the tag</source>
       <translation>Schlagwort wird hinzugefügt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="342" />
+      <location filename="../../ui/author/panel.py" line="343" />
       <source>Removing the tag</source>
       <translation>Schlagwort wird entfernt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="359" />
+      <location filename="../../ui/author/panel.py" line="360" />
       <source>Joining the identity</source>
       <translation>Identität wird zugeordnet</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="363" />
+      <location filename="../../ui/author/panel.py" line="364" />
       <source>Rejecting the suggestion</source>
       <translation>Vorschlag wird abgelehnt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="371" />
+      <location filename="../../ui/author/panel.py" line="372" />
       <source>Splitting off the identity</source>
       <translation>Identität wird abgetrennt</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="377" />
+      <location filename="../../ui/author/panel.py" line="378" />
       <source>Split off identity</source>
       <translation>Identität abtrennen</translation>
     </message>
     <message>
-      <location filename="../../ui/author/panel.py" line="379" />
+      <location filename="../../ui/author/panel.py" line="380" />
       <source>Make %1 on %2 a person of its own?</source>
       <translation>%1 auf %2 zu einer eigenen Person machen?</translation>
     </message>
@@ -1048,37 +1048,37 @@
       <translation>Ausgang</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="95" />
+      <location filename="../../ui/pv/case_form.py" line="97" />
       <source>PV case</source>
       <translation>PV-Fall</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="150" />
+      <location filename="../../ui/pv/case_form.py" line="154" />
       <source>Narrative</source>
       <translation>Fallbeschreibung</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="173" />
+      <location filename="../../ui/pv/case_form.py" line="178" />
       <source>Open PV case</source>
       <translation>PV-Fall anlegen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="174" />
+      <location filename="../../ui/pv/case_form.py" line="179" />
       <source>Case created from the message.</source>
       <translation>Fall aus der Nachricht angelegt.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="192" />
+      <location filename="../../ui/pv/case_form.py" line="197" />
       <source>PV case %1</source>
       <translation>PV-Fall %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="194" />
+      <location filename="../../ui/pv/case_form.py" line="199" />
       <source>[%1]</source>
       <translation>[%1]</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/case_form.py" line="313" />
+      <location filename="../../ui/pv/case_form.py" line="357" />
       <source>Choose a message or a case to open.</source>
       <translation>Wählen Sie eine Nachricht oder einen Fall zum Öffnen.</translation>
     </message>
@@ -1086,123 +1086,123 @@
   <context>
     <name>Composer</name>
     <message>
-      <location filename="../../ui/templates/composer.py" line="66" />
+      <location filename="../../ui/templates/composer.py" line="71" />
       <source>Public reply</source>
       <translation>Öffentliche Antwort</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="67" />
+      <location filename="../../ui/templates/composer.py" line="72" />
       <source>Private message</source>
       <translation>Direktnachricht</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="68" />
+      <location filename="../../ui/templates/composer.py" line="73" />
       <source>Templates (/)</source>
       <translation>Vorlagen (/)</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="72" />
-      <location filename="../../ui/templates/composer.py" line="264" />
+      <location filename="../../ui/templates/composer.py" line="77" />
+      <location filename="../../ui/templates/composer.py" line="274" />
       <source>Write a reply, or type / to pick a template</source>
       <translation>Antwort schreiben oder / eingeben, um eine Vorlage zu wählen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="84" />
+      <location filename="../../ui/templates/composer.py" line="89" />
       <source>Send</source>
       <translation>Senden</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="87" />
+      <location filename="../../ui/templates/composer.py" line="92" />
       <source>Put the reply in the outbox (Ctrl+Return)</source>
       <translation>Antwort in den Postausgang legen (Strg+Eingabe)</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="92" />
+      <location filename="../../ui/templates/composer.py" line="97" />
       <source>Retry</source>
       <translation>Erneut versuchen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="181" />
+      <location filename="../../ui/templates/composer.py" line="173" />
       <source>No approved template fits this message.</source>
       <translation>Keine freigegebene Vorlage passt zu dieser Nachricht.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="191" />
+      <location filename="../../ui/templates/composer.py" line="197" />
       <source>Loading templates</source>
       <translation>Vorlagen werden geladen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="209" />
+      <location filename="../../ui/templates/composer.py" line="216" />
       <source>Filling in the template</source>
       <translation>Vorlage wird ausgefüllt</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="254" />
+      <location filename="../../ui/templates/composer.py" line="264" />
       <source>{count} characters</source>
       <translation>{count} Zeichen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="262" />
+      <location filename="../../ui/templates/composer.py" line="272" />
       <source>Only an approved template can answer this message: press / or Templates</source>
       <translation>Diese Nachricht darf nur mit einer freigegebenen Vorlage beantwortet werden: / drücken oder „Vorlagen“ wählen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="291" />
+      <location filename="../../ui/templates/composer.py" line="302" />
       <source>Queuing the reply</source>
       <translation>Antwort wird in den Postausgang gelegt</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="318" />
+      <location filename="../../ui/templates/composer.py" line="332" />
       <source>{what}: sent{where}</source>
       <translation>{what}: gesendet{where}</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="321" />
+      <location filename="../../ui/templates/composer.py" line="335" />
       <source>{what}: failed: {reason}</source>
       <translation>{what}: fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="327" />
+      <location filename="../../ui/templates/composer.py" line="341" />
       <source>{what}: unknown, verify on the channel before retrying</source>
       <translation>{what}: Ergebnis unbekannt, vor einem neuen Versuch im Kanal prüfen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="330" />
+      <location filename="../../ui/templates/composer.py" line="344" />
       <source>{what}: queued</source>
       <translation>{what}: im Postausgang</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="338" />
+      <location filename="../../ui/templates/composer.py" line="352" />
       <source>reply</source>
       <translation>Antwort</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="339" />
+      <location filename="../../ui/templates/composer.py" line="353" />
       <source>private reply</source>
       <translation>private Antwort</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="340" />
+      <location filename="../../ui/templates/composer.py" line="354" />
       <source>hide comment</source>
       <translation>Kommentar ausblenden</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="341" />
+      <location filename="../../ui/templates/composer.py" line="355" />
       <source>show comment again</source>
       <translation>Kommentar wieder einblenden</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="342" />
+      <location filename="../../ui/templates/composer.py" line="356" />
       <source>moderation setting</source>
       <translation>Moderationseinstellung</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="343" />
+      <location filename="../../ui/templates/composer.py" line="357" />
       <source>e-mail</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/composer.py" line="357" />
+      <location filename="../../ui/templates/composer.py" line="372" />
       <source>Retrying</source>
       <translation>Wird erneut versucht</translation>
     </message>
@@ -1210,7 +1210,7 @@
   <context>
     <name>Dashboard</name>
     <message numerus="yes">
-      <location filename="../../ui/dashboard/dashboard.py" line="89" />
+      <location filename="../../ui/dashboard/dashboard.py" line="93" />
       <source>Last %n day(s)</source>
       <translation>
         <numerusform>Letzter %n Tag</numerusform>
@@ -1218,254 +1218,254 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="95" />
+      <location filename="../../ui/dashboard/dashboard.py" line="99" />
       <source>All channels</source>
       <translation>Alle Kanäle</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="96" />
+      <location filename="../../ui/dashboard/dashboard.py" line="100" />
       <source>All agents</source>
       <translation>Alle Zuständigen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="97" />
+      <location filename="../../ui/dashboard/dashboard.py" line="101" />
       <source>All products</source>
       <translation>Alle Produkte</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="100" />
+      <location filename="../../ui/dashboard/dashboard.py" line="104" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="103" />
+      <location filename="../../ui/dashboard/dashboard.py" line="107" />
       <source>Export</source>
       <translation>Exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="106" />
+      <location filename="../../ui/dashboard/dashboard.py" line="110" />
       <source>Tables as CSV…</source>
       <translation>Tabellen als CSV …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="107" />
+      <location filename="../../ui/dashboard/dashboard.py" line="111" />
       <source>Dashboard as PNG…</source>
       <translation>Dashboard als PNG …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="108" />
+      <location filename="../../ui/dashboard/dashboard.py" line="112" />
       <source>Dashboard as PDF…</source>
       <translation>Dashboard als PDF …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="112" />
+      <location filename="../../ui/dashboard/dashboard.py" line="116" />
       <source>Period:</source>
       <translation>Zeitraum:</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="129" />
+      <location filename="../../ui/dashboard/dashboard.py" line="133" />
       <source>Channel</source>
       <translation>Kanal</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="130" />
+      <location filename="../../ui/dashboard/dashboard.py" line="134" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="131" />
+      <location filename="../../ui/dashboard/dashboard.py" line="135" />
       <source>Last successful sync</source>
       <translation>Letzte erfolgreiche Synchronisierung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="132" />
+      <location filename="../../ui/dashboard/dashboard.py" line="136" />
       <source>Hours since</source>
       <translation>Stunden seitdem</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="133" />
+      <location filename="../../ui/dashboard/dashboard.py" line="137" />
       <source>Monitoring</source>
       <translation>Überwachung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="134" />
+      <location filename="../../ui/dashboard/dashboard.py" line="138" />
       <source>Last error</source>
       <translation>Letzter Fehler</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="138" />
+      <location filename="../../ui/dashboard/dashboard.py" line="142" />
       <source>Monitoring coverage (a gap means adverse events may go unseen)</source>
       <translation>Überwachungsabdeckung (bei einer Lücke bleiben unerwünschte Arzneimittelereignisse womöglich unbemerkt)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="147" />
+      <location filename="../../ui/dashboard/dashboard.py" line="151" />
       <source>Pharmacovigilance</source>
       <translation>Pharmakovigilanz</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="151" />
+      <location filename="../../ui/dashboard/dashboard.py" line="155" />
       <source>Agent</source>
       <translation>Zuständig</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="152" />
+      <location filename="../../ui/dashboard/dashboard.py" line="156" />
       <source>Open</source>
       <translation>Offen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="153" />
+      <location filename="../../ui/dashboard/dashboard.py" line="157" />
       <source>Waiting</source>
       <translation>Wartend</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="154" />
+      <location filename="../../ui/dashboard/dashboard.py" line="158" />
       <source>Handled</source>
       <translation>Erledigt</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="155" />
+      <location filename="../../ui/dashboard/dashboard.py" line="159" />
       <source>First response, median (business h)</source>
       <translation>Erste Antwort, Median (Std. Geschäftszeit)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="156" />
+      <location filename="../../ui/dashboard/dashboard.py" line="160" />
       <source>First response, 90th pct</source>
       <translation>Erste Antwort, 90. Perzentil</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="157" />
+      <location filename="../../ui/dashboard/dashboard.py" line="161" />
       <source>Handling, median (h)</source>
       <translation>Bearbeitung, Median (h)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="158" />
+      <location filename="../../ui/dashboard/dashboard.py" line="162" />
       <source>SLA breaches</source>
       <translation>SLA-Verstöße</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="167" />
+      <location filename="../../ui/dashboard/dashboard.py" line="171" />
       <source>Workload and response times</source>
       <translation>Arbeitslast und Antwortzeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="176" />
+      <location filename="../../ui/dashboard/dashboard.py" line="180" />
       <source>Crisis early warning</source>
       <translation>Krisenfrühwarnung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="178" />
+      <location filename="../../ui/dashboard/dashboard.py" line="182" />
       <source>Mood</source>
       <translation>Stimmung</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="214" />
+      <location filename="../../ui/dashboard/dashboard.py" line="225" />
       <source>Loading…</source>
       <translation>Wird geladen …</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="219" />
-      <location filename="../../ui/dashboard/dashboard.py" line="224" />
+      <location filename="../../ui/dashboard/dashboard.py" line="230" />
+      <location filename="../../ui/dashboard/dashboard.py" line="236" />
       <source>Loading the dashboard</source>
       <translation>Dashboard wird geladen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="236" />
+      <location filename="../../ui/dashboard/dashboard.py" line="249" />
       <source>%1 to %2</source>
       <translation>%1 bis %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="267" />
+      <location filename="../../ui/dashboard/dashboard.py" line="280" />
       <source>never</source>
       <translation>nie</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="269" />
+      <location filename="../../ui/dashboard/dashboard.py" line="282" />
       <source>GAP</source>
       <translation>LÜCKE</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="269" />
+      <location filename="../../ui/dashboard/dashboard.py" line="282" />
       <source>ok</source>
       <translation>ok</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="281" />
+      <location filename="../../ui/dashboard/dashboard.py" line="294" />
       <source>Messages flagged</source>
       <translation>Nachrichten mit Verdacht</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="282" />
+      <location filename="../../ui/dashboard/dashboard.py" line="295" />
       <source>Still unscreened</source>
       <translation>Noch nicht geprüft</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="283" />
+      <location filename="../../ui/dashboard/dashboard.py" line="296" />
       <source>Forwarded within 24 h</source>
       <translation>Binnen 24 h weitergeleitet</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="284" />
+      <location filename="../../ui/dashboard/dashboard.py" line="297" />
       <source>Overdue (internal 24 h)</source>
       <translation>Überfällig (intern 24 h)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="285" />
+      <location filename="../../ui/dashboard/dashboard.py" line="298" />
       <source>Overdue (regulatory)</source>
       <translation>Überfällig (regulatorisch)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="286" />
+      <location filename="../../ui/dashboard/dashboard.py" line="299" />
       <source>Follow-ups outstanding</source>
       <translation>Ausstehende Follow-ups</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="287" />
+      <location filename="../../ui/dashboard/dashboard.py" line="300" />
       <source>Reconciliation gaps</source>
       <translation>Abgleichslücken</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="301" />
+      <location filename="../../ui/dashboard/dashboard.py" line="314" />
       <source>Open cases by age</source>
       <translation>Offene Fälle nach Alter</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="303" />
+      <location filename="../../ui/dashboard/dashboard.py" line="316" />
       <source>cases</source>
       <translation>Fälle</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="313" />
+      <location filename="../../ui/dashboard/dashboard.py" line="326" />
       <source>(unassigned)</source>
       <translation>(nicht zugewiesen)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="334" />
+      <location filename="../../ui/dashboard/dashboard.py" line="347" />
       <source>Handled per day</source>
       <translation>Erledigt pro Tag</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="345" />
+      <location filename="../../ui/dashboard/dashboard.py" line="358" />
       <source>Volume per channel and day</source>
       <translation>Aufkommen pro Kanal und Tag</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="361" />
+      <location filename="../../ui/dashboard/dashboard.py" line="374" />
       <source>Negative messages per channel and day (%)</source>
       <translation>Negative Nachrichten pro Kanal und Tag (%)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="376" />
+      <location filename="../../ui/dashboard/dashboard.py" line="389" />
       <source>No spikes against the trailing baseline.</source>
       <translation>Keine Ausschläge gegenüber dem gleitenden Ausgangsniveau.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="451" />
+      <location filename="../../ui/dashboard/dashboard.py" line="464" />
       <source>Export tables to folder</source>
       <translation>Tabellen in Ordner exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/dashboard.py" line="456" />
-      <location filename="../../ui/dashboard/dashboard.py" line="461" />
+      <location filename="../../ui/dashboard/dashboard.py" line="469" />
+      <location filename="../../ui/dashboard/dashboard.py" line="474" />
       <source>Save dashboard</source>
       <translation>Dashboard speichern</translation>
     </message>
@@ -1478,17 +1478,17 @@
       <translation>Tag 0 ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/day0.py" line="37" />
+      <location filename="../../ui/pv/day0.py" line="38" />
       <source>Why does day 0 change? (required)</source>
       <translation>Warum ändert sich Tag 0? (Pflichtfeld)</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/day0.py" line="38" />
+      <location filename="../../ui/pv/day0.py" line="39" />
       <source>Day 0</source>
       <translation>Tag 0</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/day0.py" line="39" />
+      <location filename="../../ui/pv/day0.py" line="40" />
       <source>Reason</source>
       <translation>Begründung</translation>
     </message>
@@ -1496,32 +1496,32 @@
   <context>
     <name>Day0Section</name>
     <message>
-      <location filename="../../ui/pv/day0.py" line="56" />
+      <location filename="../../ui/pv/day0.py" line="57" />
       <source>Day 0 (first receipt of the minimum information)</source>
       <translation>Tag 0 (erster Eingang der Mindestinformationen)</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/day0.py" line="60" />
+      <location filename="../../ui/pv/day0.py" line="61" />
       <source>Change day 0…</source>
       <translation>Tag 0 ändern …</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/day0.py" line="69" />
+      <location filename="../../ui/pv/day0.py" line="70" />
       <source>changed: %1</source>
       <translation>geändert: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/day0.py" line="76" />
+      <location filename="../../ui/pv/day0.py" line="77" />
       <source>Say why day 0 changes: it moves both reporting deadlines.</source>
       <translation>Geben Sie an, warum sich Tag 0 ändert: Das verschiebt beide Meldefristen.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/day0.py" line="81" />
+      <location filename="../../ui/pv/day0.py" line="82" />
       <source>Change day 0</source>
       <translation>Tag 0 ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/day0.py" line="82" />
+      <location filename="../../ui/pv/day0.py" line="83" />
       <source>Day 0 changed; the deadlines moved with it.</source>
       <translation>Tag 0 geändert; die Fristen wurden mit verschoben.</translation>
     </message>
@@ -2010,22 +2010,22 @@
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>%1 messages</source>
       <translation>%1 Nachrichten</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="414" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>Dashboard</source>
       <translation>Dashboard</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="448" />
+      <location filename="../../ui/main_window.py" line="450" />
       <source>Not done</source>
       <translation>Nicht ausgeführt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="456" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>… and %n more</source>
       <translation>
         <numerusform>… und %n weitere</numerusform>
@@ -2033,17 +2033,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="458" />
+      <location filename="../../ui/main_window.py" line="460" />
       <source>Some messages were left as they were</source>
       <translation>Einige Nachrichten wurden nicht geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="479" />
+      <location filename="../../ui/main_window.py" line="481" />
       <source>Save filter</source>
       <translation>Filter speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="479" />
+      <location filename="../../ui/main_window.py" line="481" />
       <source>Name of the filter:</source>
       <translation>Name des Filters:</translation>
     </message>
@@ -2222,52 +2222,52 @@
   <context>
     <name>MessagePane</name>
     <message>
-      <location filename="../../ui/message/pane.py" line="101" />
+      <location filename="../../ui/message/pane.py" line="106" />
       <source>Select a message in the queue.</source>
       <translation>Wählen Sie eine Nachricht in der Warteschlange aus.</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="115" />
+      <location filename="../../ui/message/pane.py" line="120" />
       <source>Reply… (r)</source>
       <translation>Antworten… (r)</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="157" />
+      <location filename="../../ui/message/pane.py" line="162" />
       <source>This address cannot be opened: {url}</source>
       <translation>Diese Adresse kann nicht geöffnet werden: {url}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="299" />
+      <location filename="../../ui/message/pane.py" line="333" />
       <source>red/green: words behind the mood</source>
       <translation>rot/grün: Wörter, die die Stimmung bestimmen</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="301" />
+      <location filename="../../ui/message/pane.py" line="335" />
       <source>violet, dashed: possible adverse event</source>
       <translation>violett, gestrichelt: mögliches unerwünschtes Arzneimittelereignis</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="303" />
+      <location filename="../../ui/message/pane.py" line="337" />
       <source>yellow: search hits</source>
       <translation>gelb: Suchtreffer</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="332" />
+      <location filename="../../ui/message/pane.py" line="366" />
       <source>Save attachment</source>
       <translation>Anhang speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="339" />
+      <location filename="../../ui/message/pane.py" line="373" />
       <source>Saving the attachment</source>
       <translation>Anhang wird gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="340" />
+      <location filename="../../ui/message/pane.py" line="374" />
       <source>Saved to {path}</source>
       <translation>Gespeichert unter {path}</translation>
     </message>
     <message>
-      <location filename="../../ui/message/pane.py" line="349" />
+      <location filename="../../ui/message/pane.py" line="383" />
       <source>Retrying</source>
       <translation>Wird erneut versucht</translation>
     </message>
@@ -3284,12 +3284,12 @@
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="146" />
+      <location filename="../../ui/pv/review_view.py" line="162" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pv/review_view.py" line="158" />
+      <location filename="../../ui/pv/review_view.py" line="174" />
       <source>%n message(s) waiting for a PV decision, %1 overdue.</source>
       <translation>
         <numerusform>%n Nachricht wartet auf eine PV-Entscheidung, %1 überfällig.</numerusform>
@@ -3297,17 +3297,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="197" />
+      <location filename="../../ui/pv/review_view.py" line="213" />
       <source>Select the messages that are not adverse events.</source>
       <translation>Wählen Sie die Nachrichten aus, die keine unerwünschten Ereignisse sind.</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="200" />
+      <location filename="../../ui/pv/review_view.py" line="216" />
       <source>Say why these messages are not adverse events.</source>
       <translation>Geben Sie an, warum diese Nachrichten keine unerwünschten Ereignisse sind.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/pv/review_view.py" line="209" />
+      <location filename="../../ui/pv/review_view.py" line="225" />
       <source>%n message(s) cleared as not an adverse event.</source>
       <translation>
         <numerusform>%n Nachricht als kein unerwünschtes Ereignis abgeschlossen.</numerusform>
@@ -3315,12 +3315,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="215" />
+      <location filename="../../ui/pv/review_view.py" line="231" />
       <source>Clear PV messages</source>
       <translation>PV-Nachrichten abschließen</translation>
     </message>
     <message>
-      <location filename="../../ui/pv/review_view.py" line="224" />
+      <location filename="../../ui/pv/review_view.py" line="240" />
       <source>Select the messages to open a case from.</source>
       <translation>Wählen Sie die Nachrichten aus, aus denen ein Fall angelegt werden soll.</translation>
     </message>
@@ -3818,122 +3818,122 @@ sha256: %5</translation>
   <context>
     <name>TemplateLibrary</name>
     <message>
-      <location filename="../../ui/templates/library.py" line="71" />
+      <location filename="../../ui/templates/library.py" line="74" />
       <source>Reply templates</source>
       <translation>Antwortvorlagen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="77" />
+      <location filename="../../ui/templates/library.py" line="85" />
       <source>All languages</source>
       <translation>Alle Sprachen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="78" />
+      <location filename="../../ui/templates/library.py" line="86" />
       <source>German</source>
       <translation>Deutsch</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="79" />
+      <location filename="../../ui/templates/library.py" line="87" />
       <source>English</source>
       <translation>Englisch</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="90" />
+      <location filename="../../ui/templates/library.py" line="98" />
       <source>Placeholders: </source>
       <translation>Platzhalter: </translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="99" />
+      <location filename="../../ui/templates/library.py" line="107" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="100" />
+      <location filename="../../ui/templates/library.py" line="108" />
       <source>Save draft</source>
       <translation>Entwurf speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="101" />
+      <location filename="../../ui/templates/library.py" line="109" />
       <source>Approve…</source>
       <translation>Freigeben …</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="102" />
+      <location filename="../../ui/templates/library.py" line="110" />
       <source>Retire</source>
       <translation>Zurückziehen</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="103" />
+      <location filename="../../ui/templates/library.py" line="111" />
       <source>Import…</source>
       <translation>Importieren …</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="104" />
+      <location filename="../../ui/templates/library.py" line="112" />
       <source>Export…</source>
       <translation>Exportieren …</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="117" />
+      <location filename="../../ui/templates/library.py" line="125" />
       <source>Name:</source>
       <translation>Name:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="118" />
+      <location filename="../../ui/templates/library.py" line="126" />
       <source>Category:</source>
       <translation>Kategorie:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="119" />
+      <location filename="../../ui/templates/library.py" line="127" />
       <source>Language:</source>
       <translation>Sprache:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="120" />
+      <location filename="../../ui/templates/library.py" line="128" />
       <source>Text:</source>
       <translation>Text:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="121" />
+      <location filename="../../ui/templates/library.py" line="129" />
       <source>Versions:</source>
       <translation>Versionen:</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="161" />
+      <location filename="../../ui/templates/library.py" line="181" />
       <source> (not sendable)</source>
       <translation> (nicht sendbar)</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="210" />
+      <location filename="../../ui/templates/library.py" line="230" />
       <source>new draft</source>
       <translation>neuer Entwurf</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="224" />
+      <location filename="../../ui/templates/library.py" line="244" />
       <source>Draft saved.</source>
       <translation>Entwurf gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="231" />
+      <location filename="../../ui/templates/library.py" line="251" />
       <source>Template created as a draft.</source>
       <translation>Vorlage als Entwurf angelegt.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="249" />
+      <location filename="../../ui/templates/library.py" line="271" />
       <source>Approved.</source>
       <translation>Freigegeben.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="256" />
+      <location filename="../../ui/templates/library.py" line="278" />
       <source>Retired: it can no longer be sent.</source>
       <translation>Zurückgezogen: Die Vorlage kann nicht mehr gesendet werden.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="259" />
+      <location filename="../../ui/templates/library.py" line="281" />
       <source>Import templates</source>
       <translation>Vorlagen importieren</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/templates/library.py" line="274" />
+      <location filename="../../ui/templates/library.py" line="299" />
       <source>%n template(s) imported.</source>
       <translation>
         <numerusform>%n Vorlage importiert.</numerusform>
@@ -3941,17 +3941,17 @@ sha256: %5</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="279" />
+      <location filename="../../ui/templates/library.py" line="302" />
       <source>Export templates</source>
       <translation>Vorlagen exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="289" />
+      <location filename="../../ui/templates/library.py" line="312" />
       <source>Library exported to {name}.</source>
       <translation>Bibliothek nach {name} exportiert.</translation>
     </message>
     <message>
-      <location filename="../../ui/templates/library.py" line="299" />
+      <location filename="../../ui/templates/library.py" line="322" />
       <source>Saving templates</source>
       <translation>Vorlagen werden gespeichert</translation>
     </message>
@@ -4322,52 +4322,52 @@ sha256: %5</translation>
   <context>
     <name>ViewsPanel</name>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="58" />
+      <location filename="../../ui/queue/views_panel.py" line="62" />
       <source>My queue</source>
       <translation>Meine Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="59" />
+      <location filename="../../ui/queue/views_panel.py" line="63" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="60" />
+      <location filename="../../ui/queue/views_panel.py" line="64" />
       <source>PV review</source>
       <translation>PV-Prüfung</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="61" />
+      <location filename="../../ui/queue/views_panel.py" line="65" />
       <source>Waiting</source>
       <translation>Wartend</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="62" />
+      <location filename="../../ui/queue/views_panel.py" line="66" />
       <source>Done</source>
       <translation>Erledigt</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="63" />
+      <location filename="../../ui/queue/views_panel.py" line="67" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="132" />
+      <location filename="../../ui/queue/views_panel.py" line="148" />
       <source>Views</source>
       <translation>Ansichten</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="136" />
+      <location filename="../../ui/queue/views_panel.py" line="152" />
       <source>Channels</source>
       <translation>Kanäle</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="148" />
+      <location filename="../../ui/queue/views_panel.py" line="164" />
       <source>Saved filters</source>
       <translation>Gespeicherte Filter</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/views_panel.py" line="197" />
+      <location filename="../../ui/queue/views_panel.py" line="213" />
       <source>Delete saved filter</source>
       <translation>Gespeicherten Filter löschen</translation>
     </message>
