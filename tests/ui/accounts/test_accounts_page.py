@@ -295,3 +295,30 @@ def test_a_save_finishing_after_a_lock_opens_nothing_over_the_lock_screen(
     abridge.lock()  # waits for the save, which is delivered after the page has closed
     qtbot.waitUntil(lambda: not abridge.tasks.busy, timeout=5000)
     assert (page.secret_dialog, page._testing, page.message.text(), page.isVisible()) == (None, False, "", False)
+
+
+def test_an_older_list_read_finishing_last_never_replaces_the_newer_one(
+    page: AccountsPage, desk: Desk, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk.accounts.add("youtube", "Novalind TV", {"channel_id": "UC1"})
+    before = desk.accounts.list()
+    desk.accounts.pause(before[0].id)  # a state change while a read of the old list is still running
+    real_list = desk.accounts.list
+    gate, calls = threading.Event(), []
+
+    def gated() -> list[Account]:
+        calls.append(1)
+        if len(calls) == 1:
+            gate.wait(10)
+            return before  # what the older read saw
+        return real_list()
+
+    monkeypatch.setattr(desk.accounts, "list", gated)
+    page.reload()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=5000)
+    page.reload()
+    qtbot.waitUntil(lambda: bool(page.accounts) and page.accounts[0].status == "paused", timeout=5000)
+    newer = rows(page)
+    gate.set()  # the older read lands last
+    qtbot.waitUntil(lambda: not page.bridge.tasks.busy, timeout=5000)
+    assert (rows(page), page.accounts[0].status) == (newer, "paused")
