@@ -197,6 +197,7 @@ class MoodLexicon:
     # ("passt nicht zur Packung", "wirkt nicht mehr"); "nicht nur" is not among them
     after_trailing_negator: frozenset[str] = frozenset()
     not_only: frozenset[str] = frozenset()  # after a negator, they make it no negation: "nicht nur", "not only"
+    clause_openers: frozenset[str] = frozenset()  # "und", "weil": a trailing negator after one is the next clause's
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,7 @@ def mood(language: str) -> MoodLexicon:
         intensifier_words=frozenset(intensifiers),
         after_trailing_negator=frozenset(_key(w) for data in files for w in data.get("after_trailing_negator", [])),
         not_only=frozenset(_key(w) for data in files for w in data.get("not_only", [])),
+        clause_openers=frozenset(_key(w) for data in files for w in data.get("clause_openers", [])),
     )
 
 

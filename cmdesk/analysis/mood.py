@@ -394,7 +394,8 @@ def _negator(toks: Sequence[Token], i: int, lex: MoodLexicon, value: float) -> i
     """Index of the word that negates token ``i``, if any.
 
     Up to three words before, within the clause; for praise also a trailing negator up to six words
-    after that ends the clause, as German puts it: "Das hilft mir nicht." / "Die App funktioniert auf
+    after, in the same clause (a ``clause_openers`` word such as "und" ends it), that ends the clause, as
+    German puts it: "Das hilft mir nicht." / "Die App funktioniert auf
     dem Handy nicht." (the verb comes second, its negation last), or is followed by a word of the
     lexicon's ``after_trailing_negator`` in a clause that asks nothing: "passt nicht zur Packung",
     "wirkt leider nicht mehr" (but "hilft nicht nur gegen ..." and "Hilft das nicht gegen ...?" keep
@@ -409,8 +410,8 @@ def _negator(toks: Sequence[Token], i: int, lex: MoodLexicon, value: float) -> i
     if value > 0:
         for j in range(i + 1, min(len(toks), i + 7)):
             t = toks[j]
-            if t.kind != "word":
-                break
+            if t.kind != "word" or t.norm in lex.clause_openers:
+                break  # "Hilft prima und man muss nicht lange warten": the "nicht" belongs to the next clause
             if t.norm in lex.negators:
                 after = toks[j + 1] if j + 1 < len(toks) else None
                 if after is None or (after.kind == "punct" and "?" not in after.raw):

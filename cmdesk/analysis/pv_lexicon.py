@@ -207,13 +207,57 @@ def viable(entries: tuple[Entry, ...], following: str) -> tuple[Entry, ...]:
     )
 
 
+# Words whose full stop is an abbreviation's, not a sentence's: "laut Dr. Meier", "ca. 1 Std. danach",
+# "approx. 10 lbs"; a single letter ("z.B.", "e.g.") is one too.
+ABBREVIATIONS: Final = frozenset(
+    {
+        "dr",
+        "prof",
+        "ca",
+        "bzw",
+        "lt",
+        "std",
+        "min",
+        "sek",
+        "evtl",
+        "ggf",
+        "inkl",
+        "usw",
+        "vgl",
+        "bspw",
+        "nr",
+        "tbl",
+        "approx",
+        "etc",
+        "vs",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "hr",
+        "hrs",
+        "wk",
+        "wks",
+        "mo",
+        "mos",
+        "yr",
+        "yrs",
+    }
+)
+
+
 def _ends_sentence(tokens: Sequence[Token], j: int) -> bool:
     """A gap never crosses the end of a sentence: "!", "?" or a full stop, but not an ellipsis "..." (a
-    pause) nor the stop of an ordinal ("nach der 2. Impfung"), as ``pv_context.sentence_ends`` reads them."""
+    pause), the stop of an ordinal ("nach der 2. Impfung") or of an abbreviation ("Dr.", "z.B.", "ca.")."""
     raw = tokens[j].raw
     if "?" in raw or "!" in raw:
         return True
-    return raw == "." and not (j > 0 and tokens[j - 1].kind == "number")
+    if raw != "." or j == 0:
+        return raw == "."
+    before = tokens[j - 1]
+    return not (
+        before.kind == "number" or (before.kind == "word" and (len(before.norm) == 1 or before.norm in ABBREVIATIONS))
+    )
 
 
 def _match_gap(tokens: Sequence[Token], start: int, rest: tuple[Step, ...]) -> int:

@@ -510,6 +510,9 @@ def test_a_text_reads_the_same_once_its_words_are_known() -> None:
         ("de", "Cardiolin hilft. Punkt. Mehr muss man nicht sagen.", (False, (), ())),
         ("de", "Cardiolin hilft bei mir leider nicht.", (True, (), ("lack_of_efficacy",))),
         ("de", "Cardiolin hilft... leider nicht.", (True, (), ("lack_of_efficacy",))),  # an ellipsis is a pause
+        # an abbreviation's stop ends no sentence either
+        ("de", "Mir ist z.B. morgens schlecht.", (True, ("Mir ist z.B. morgens schlecht",), ())),
+        ("en", "I put on approx. 10 lbs since starting it.", (True, ("put on approx. 10 lbs",), ())),
     ],
 )
 def test_reports_the_fourth_batch_missed_are_found(

@@ -42,6 +42,10 @@ def test_labels_with_negation(text: str, language: str, expected: MoodLabel) -> 
         ("Das gefällt mir sehr!", MoodLabel.POSITIVE),
         ("Sie wirkt nicht nur schnell, sondern auch lange.", MoodLabel.POSITIVE),  # "nicht nur": no negation
         ("Passt das nicht zur Packung?", MoodLabel.POSITIVE),  # a question keeps the praise (as VADER would)
+        # a negator after "und" belongs to the next clause, not to the praise before it
+        ("Hilft prima und man muss nicht lange warten.", MoodLabel.POSITIVE),
+        ("Klappt super und kein bisschen Übelkeit.", MoodLabel.POSITIVE),
+        ("Ich liebe es und will nicht mehr ohne leben.", MoodLabel.POSITIVE),
     ],
 )
 def test_a_trailing_german_negator_followed_by_more_words(text: str, expected: MoodLabel) -> None:
