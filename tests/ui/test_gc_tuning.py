@@ -37,8 +37,8 @@ def test_startup_objects_are_set_aside_once(monkeypatch: pytest.MonkeyPatch) -> 
         ((701, 0, 0), 0),
         ((701, 11, 0), 1),
         ((701, 11, 11), 2),
-        ((5, 11, 11), None),  # an older generation waits for the youngest, as in CPython
-        ((701, 5, 11), 0),
+        ((5, 11, 11), None),  # only the youngest generation's count starts a collection, as in CPython
+        ((701, 5, 11), 2),  # which then takes the oldest generation past its threshold
     ],
 )
 def test_the_generation_due_is_the_one_cpython_would_collect(counts: tuple[int, int, int], due: int | None) -> None:
