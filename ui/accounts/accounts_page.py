@@ -261,8 +261,8 @@ class AccountsPage(QDialog):
             self.tr("Remove the account %1? Its settings and secret are deleted."),
             account.name,
         )
-        if not self.confirm(question):
-            return
+        if not self.confirm(question) or self.bridge.is_locked:
+            return  # no, or a lock came while the question was open: nothing is removed on a locked desk
         accounts = self.bridge.desk.accounts
         self._write(lambda: accounts.remove(account.id), fill(self.tr("%1 removed."), account.name), None)
 
@@ -344,6 +344,9 @@ class AccountsPage(QDialog):
         for dialog in (self.account_dialog, self.secret_dialog):
             if dialog is not None:
                 dialog.reject()
+        for child in self.findChildren(QDialog):  # the Remove question (its own exec()) and any other window of ours
+            if child.isVisible():
+                child.reject()
         self.accounts = []
         self._reads += 1  # a list read before the lock is not shown
         self._select = None

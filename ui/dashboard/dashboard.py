@@ -79,9 +79,13 @@ class Dashboard(QWidget):
         self.bridge = bridge
         self.data: DashboardData | None = None
         self._loading = 0  # counts refreshes, so parts of an older one are dropped
+        # The channel, agent and product chosen before a lock emptied the filter lists: the refresh after the
+        # unlock filters by them and selects them again once the lists are filled.
+        self._kept: tuple[Any, Any, Any] | None = None
         self._build()
         bridge.messages_changed.connect(lambda _ids: None)  # figures refresh on demand, not on every change
         bridge.locked.connect(self.clear)
+        bridge.unlocked.connect(self._on_unlocked)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -193,13 +197,12 @@ class Dashboard(QWidget):
 
     # -- data -------------------------------------------------------------------------------------
 
+    def _filter_combos(self) -> tuple[QComboBox, QComboBox, QComboBox]:
+        return (self.channel, self.agent, self.product)
+
     def current_filter(self) -> ReportFilter:
-        account = self.channel.currentData()
-        return ReportFilter(
-            account_ids=(account,) if account is not None else (),
-            agent=self.agent.currentData(),
-            product=self.product.currentData(),
-        )
+        account, agent, product = self._kept or tuple(combo.currentData() for combo in self._filter_combos())
+        return ReportFilter(account_ids=(account,) if account is not None else (), agent=agent, product=product)
 
     def refresh(self) -> None:
         """Loads the figures on two reader threads at once: response times on one, the rest on the other."""
@@ -249,6 +252,14 @@ class Dashboard(QWidget):
         self.status.setText(self.tr("%1 to %2").replace("%1", f"{start:%d.%m.%Y}").replace("%2", f"{end:%d.%m.%Y}"))
 
     def clear(self) -> None:
+        """On lock: nothing from the store stays, not even the names in the filter lists (all but "All …")."""
+        if self._kept is None:
+            channel, agent, product = (combo.currentData() for combo in self._filter_combos())
+            self._kept = (channel, agent, product)
+        for combo in self._filter_combos():
+            combo.setCurrentIndex(0)
+            for index in range(combo.count() - 1, 0, -1):
+                combo.removeItem(index)
         self.data = None
         self._loading += 1  # what is still loading belongs to the locked desk
         for table in (self.coverage_table, self.workload_table):
@@ -268,6 +279,14 @@ class Dashboard(QWidget):
                 continue
             for value, label in values:
                 combo.addItem(label, value)
+        if self._kept is not None:
+            for combo, value in zip(self._filter_combos(), self._kept, strict=True):
+                combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
+            self._kept = None
+
+    def _on_unlocked(self) -> None:
+        if self.isVisible():
+            self.refresh()  # the figures left with the lock; a hidden dashboard loads when it is shown again
 
     def _show_coverage(self, rows: list[AccountCoverage]) -> None:
         gaps = {i for i, r in enumerate(rows) if r.gap}

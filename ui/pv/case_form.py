@@ -87,6 +87,7 @@ class CaseForm(
         self.desk: Desk = bridge.desk
         self.clock: Clock = clock or bridge.desk.clock
         self.case: Case | None = None
+        self._requested: int | None = None  # the case asked for last: reloaded at the unlock if its read was dropped
         self.dirty = False
         self._loading = False
         self._edits = 0  # bumps on every edit; a save only refreshes the fields nobody touched meanwhile
@@ -163,6 +164,7 @@ class CaseForm(
 
     def load_case(self, case_id: int) -> None:
         """Fetch the case off the UI thread and show it; of several loads in flight the newest wins."""
+        self._requested = case_id
         self._reads += 1
         token = self._reads
         self.bridge.tasks.read(
@@ -335,8 +337,11 @@ class CaseForm(
         if self._hidden_by_lock:
             self._hidden_by_lock = False
             self.show()
-        if self.case is not None:
-            self.load_case(self.case.id)  # changes made while locked (another desk, a sync) come in
+        # Changes made while locked (another desk, a sync) come in; a form whose first read the lock
+        # cancelled has no case yet and loads the one it was opened for.
+        case_id = self.case.id if self.case is not None else self._requested
+        if case_id is not None:
+            self.load_case(case_id)
 
     def closeEvent(self, event: Any) -> None:
         self.timer.stop()

@@ -10,9 +10,11 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.exceptions import TimeoutError as QtTimeoutError
 
-from cmdesk.channels.accounts import Account
+from cmdesk.channels.accounts import Account, AccountService
 from cmdesk.channels.base import Connector
 from cmdesk.clock import FixedClock
 from cmdesk.desk import Desk
@@ -322,3 +324,51 @@ def test_an_older_list_read_finishing_last_never_replaces_the_newer_one(
     gate.set()  # the older read lands last
     qtbot.waitUntil(lambda: not page.bridge.tasks.busy, timeout=5000)
     assert (rows(page), page.accounts[0].status) == (newer, "paused")
+
+
+def test_a_lock_closes_the_remove_question_and_removes_nothing(
+    page: AccountsPage, abridge: DeskBridge, desk: Desk, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real question (its own exec()) must not stay over the lock screen, where a Yes would remove."""
+    desk.accounts.add("youtube", "Novalind TV", {"channel_id": "UC1"})
+    select(page, "Novalind TV", qtbot)
+    removed: list[int | str] = []  # a lock drops the desk's services: the class is patched, not the instance
+    monkeypatch.setattr(AccountService, "remove", lambda _service, name_or_id: removed.append(name_or_id))
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def lock_while_asked() -> None:
+        asked = [box.text() for box in page.findChildren(QMessageBox) if box.isVisible()]
+        abridge.lock()
+        left = [box.text() for box in page.findChildren(QMessageBox) if box.isVisible()]
+        seen.append((asked, left))
+        for box in page.findChildren(QMessageBox):
+            if box.isVisible():
+                box.done(QMessageBox.StandardButton.Yes)  # the user answers the question left over the lock
+
+    QTimer.singleShot(0, lock_while_asked)
+    page.remove()  # the real question, until it closes
+    qtbot.waitUntil(lambda: not abridge.tasks.busy, timeout=5000)
+    abridge.unlock()
+    assert (seen, removed, [a.name for a in desk.accounts.list()]) == (
+        [(["Remove the account Novalind TV? Its settings and secret are deleted."], [])],
+        [],
+        ["Novalind TV"],
+    )
+
+
+def test_a_yes_that_comes_back_after_a_lock_removes_nothing(
+    page: AccountsPage, abridge: DeskBridge, desk: Desk, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk.accounts.add("youtube", "Novalind TV", {"channel_id": "UC1"})
+    select(page, "Novalind TV", qtbot)
+    removed: list[int | str] = []
+    monkeypatch.setattr(AccountService, "remove", lambda _service, name_or_id: removed.append(name_or_id))
+
+    def confirm(_question: str) -> bool:
+        abridge.lock()  # while the question was open
+        return True
+
+    page.confirm = confirm
+    page.remove()
+    qtbot.waitUntil(lambda: not abridge.tasks.busy, timeout=5000)
+    assert (removed, page.message.text(), page.isVisible()) == ([], "", False)

@@ -10,6 +10,7 @@ from PySide6.QtCharts import QBarSeries, QChartView, QStackedBarSeries
 from cmdesk.errors import InvalidInput
 from cmdesk.reports import ReportFilter
 from cmdesk.store.queue import QueueFilter
+from ui.dashboard import dashboard as dashboard_module
 from ui.dashboard.dashboard import Dashboard
 from ui.dashboard.data import load
 
@@ -114,8 +115,6 @@ def test_a_failed_half_says_why_instead_of_loading_for_good(bridge: Any, qtbot: 
     """The response times fail: the status shows the error as the other views do, never "Loading…" for good."""
     dashboard = Dashboard(bridge)
     qtbot.addWidget(dashboard)
-    shown: list[Any] = []
-    dashboard.show_data = shown.append  # type: ignore[method-assign]
 
     def broken(*_args: Any) -> Any:
         raise InvalidInput("{file} cannot be read as JSON ({reason})", file="x.json", reason="broken")
@@ -123,4 +122,49 @@ def test_a_failed_half_says_why_instead_of_loading_for_good(bridge: Any, qtbot: 
     monkeypatch.setattr(bridge.desk.reports, "response_times", broken)
     dashboard.refresh()
     qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=20_000)
-    assert (dashboard.status.text(), shown) == ("x.json cannot be read as JSON (broken)", [])
+    assert dashboard.status.text() == "x.json cannot be read as JSON (broken)"
+
+
+def _items(combo: Any) -> list[tuple[str, Any]]:
+    return [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+
+
+def test_a_lock_empties_the_filter_lists_and_the_unlock_refreshes_with_the_same_choice(
+    bridge: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    dashboard = _loaded(bridge, qtbot)
+    combos = (dashboard.channel, dashboard.agent, dashboard.product)
+    before = [_items(combo) for combo in combos]
+    for combo in combos:
+        combo.setCurrentIndex(1)  # the user's choice: the first channel, agent and product
+    chosen = ReportFilter(
+        account_ids=(dashboard.channel.itemData(1),),
+        agent=dashboard.agent.itemData(1),
+        product=dashboard.product.itemData(1),
+    )
+    asked: list[ReportFilter] = []
+    real_load_counts = dashboard_module.load_counts
+
+    def load_counts(bridge: Any, *, period: Any, f: ReportFilter) -> Any:
+        asked.append(f)
+        return real_load_counts(bridge, period=period, f=f)
+
+    monkeypatch.setattr(dashboard_module, "load_counts", load_counts)
+    bridge.lock()
+    locked = ([_items(combo) for combo in combos], dashboard.data, dashboard.status.text())
+    bridge.desk.unlock()
+    bridge.unlock()
+    qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=20_000)  # the refresh starts at the unlock
+    assert all(len(items) > 1 for items in before)
+    assert locked == (
+        [[("All channels", None)], [("All agents", None)], [("All products", None)]],
+        None,
+        "",
+    )
+    after = [_items(combo) for combo in combos]
+    assert (dashboard.data is not None, after, [combo.currentIndex() for combo in combos], asked) == (
+        True,
+        before,
+        [1, 1, 1],
+        [chosen],
+    )

@@ -490,3 +490,24 @@ def test_a_lock_closes_a_dialog_opened_from_the_form(form: CaseForm, bridge: Des
     form._ask_day0()  # runs its own event loop until the dialog closes
     still_open = [d for d in form.findChildren(Day0Dialog) if d.isVisible()]
     assert (open_while_locking, still_open, form.isVisible(), form.case.day0) == ([True], [], False, day0_before)
+
+
+def test_a_form_locked_before_its_first_read_came_back_loads_the_case_at_the_unlock(
+    bridge: DeskBridge, qtbot: Any
+) -> None:
+    """The lock cancels the form's read, so the form has no case yet; the unlock loads the one it was opened for."""
+    case = bridge.desk.pv.new_case([ae_message(bridge.desk)])
+    form = open_case_form(bridge, None, case_id=case.id)
+    qtbot.addWidget(form)
+    bridge.lock()  # before the read's answer is delivered: it is cancelled (or dropped as stale)
+    while_locked = (form.isVisible(), form.case)
+    bridge.desk.unlock()
+    bridge.unlock()
+    qtbot.waitUntil(lambda: not bridge.tasks.busy, timeout=10_000)
+    loaded = form.case.id if form.case is not None else None
+    assert (while_locked, form.isVisible(), loaded, form.reference_label.text()) == (
+        (False, None),
+        True,
+        case.id,
+        case.reference,
+    )
