@@ -128,3 +128,26 @@ def test_first_run_creates_the_store_with_name_and_role(tmp_path: Path, qtbot: A
         desk.close()
     reopened = Desk.open(path, passphrase=PASSPHRASE)
     reopened.close()
+
+
+def test_a_lock_closes_the_open_dialogs_of_a_window_and_leaves_the_rest(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    from ui.desk_life.on_lock import close_dialogs
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    shown, closed_before = QDialog(window), QDialog(window)
+    shown.show()
+    shown.setResult(QDialog.DialogCode.Accepted)  # so the Rejected below can only come from close_dialogs
+    closed_before.done(QDialog.DialogCode.Accepted)  # answered earlier: its answer stands
+    elsewhere = QDialog()
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    close_dialogs(window)
+    assert (shown.isVisible(), shown.result(), closed_before.result(), elsewhere.isVisible()) == (
+        False,
+        QDialog.DialogCode.Rejected,
+        QDialog.DialogCode.Accepted,
+        True,
+    )

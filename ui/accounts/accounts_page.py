@@ -27,6 +27,7 @@ from ui.accounts.accounts_table import ALERT, AccountsTable
 from ui.accounts.sync_scheduler import SyncScheduler
 from ui.accounts.text import fill
 from ui.bridge import DeskBridge
+from ui.desk_life.on_lock import close_dialogs
 from ui.error_text import error_text, stored_error_text
 
 log = logging.getLogger(__name__)
@@ -344,9 +345,7 @@ class AccountsPage(QDialog):
         for dialog in (self.account_dialog, self.secret_dialog):
             if dialog is not None:
                 dialog.reject()
-        for child in self.findChildren(QDialog):  # the Remove question (its own exec()) and any other window of ours
-            if child.isVisible():
-                child.reject()
+        close_dialogs(self)  # the Remove question (its own exec()) and any other window of ours
         self.accounts = []
         self._reads += 1  # a list read before the lock is not shown
         self._select = None

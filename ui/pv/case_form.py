@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from cmdesk.clock import Clock
 from cmdesk.desk import Desk
@@ -24,6 +24,7 @@ from cmdesk.pv import meddra, validation
 from cmdesk.pv.model import Case
 from cmdesk.pv.service import EDITABLE_STATES
 from ui.bridge import DeskBridge
+from ui.desk_life.on_lock import close_dialogs
 from ui.error_text import error_text
 from ui.pv import labels
 from ui.pv.case_actions import CaseActions
@@ -326,9 +327,7 @@ class CaseForm(
         after the unlock, over the case as it is stored then (see _read_done).
         """
         self._reads += 1  # a read made before the lock is never shown
-        for dialog in self.findChildren(QDialog):  # Forward, Day 0, a file or input dialog: windows of their own
-            if dialog.isVisible():
-                dialog.reject()
+        close_dialogs(self)  # Forward, Day 0, a file or input dialog
         if self.isVisible():
             self._hidden_by_lock = True
             self.hide()
