@@ -13,7 +13,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import shutil
+import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import keyring.backend
 import pytest
@@ -22,6 +24,9 @@ from cmdesk.clock import FixedClock, utc
 from cmdesk.desk import Desk
 from cmdesk.model import Role
 from cmdesk.store.keys import KeyManager
+
+if TYPE_CHECKING:
+    from ui.bridge import DeskBridge
 
 NOW = utc(2026, 11, 24, 9, 0, 0)
 DEMO_MESSAGES = 600
@@ -131,3 +136,18 @@ def main_window(bridge: object, qtbot: object, tmp_path: Path) -> Iterator[objec
         window.show()
     yield window
     window.idle.detach()
+
+
+def cancel_then_drain(bridge: DeskBridge, gate: threading.Event, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lock's drain that cancels what runs (as drain does) before the gated work may return."""
+    tasks = bridge.tasks
+    real_drain = tasks.drain
+
+    def drain(*args: Any, **kwargs: Any) -> list[str]:
+        for task in list(tasks._running):
+            if not task.saves:
+                task.cancel()
+        gate.set()
+        return real_drain(*args, **kwargs)
+
+    monkeypatch.setattr(tasks, "drain", drain)

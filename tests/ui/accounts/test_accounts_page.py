@@ -21,6 +21,7 @@ from cmdesk.desk import Desk
 from cmdesk.errors import ReconnectNeeded
 from tests.conftest import NOW
 from tests.ui.accounts.conftest import TOKEN, V, facebook_account, serve_page
+from tests.ui.conftest import cancel_then_drain
 from tests.unit.channels.conftest import FakeApi
 from tests.unit.channels.test_sync import FakeConnector
 from ui.accounts.accounts_page import AccountsPage
@@ -225,21 +226,6 @@ def test_locking_empties_and_closes_the_page(page: AccountsPage, abridge: DeskBr
         False,
         False,
     )
-
-
-def cancel_then_drain(abridge: DeskBridge, gate: threading.Event, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A lock's drain that cancels what runs (as drain does) before the gated work may return."""
-    tasks = abridge.tasks
-    real_drain = tasks.drain
-
-    def drain(*args: Any, **kwargs: Any) -> list[str]:
-        for task in list(tasks._running):
-            if not task.saves:
-                task.cancel()
-        gate.set()
-        return real_drain(*args, **kwargs)
-
-    monkeypatch.setattr(tasks, "drain", drain)
 
 
 def test_a_lock_during_a_connection_test_leaves_the_test_button_usable(

@@ -5,16 +5,24 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
+
+from tests.ui.conftest import cancel_then_drain
 from ui.bridge import DeskBridge
 from ui.queue.saved_filters import SavedFilters
 from ui.queue.views_panel import ViewsPanel
 
 
+@pytest.fixture
+def panel(bridge: DeskBridge, qtbot: Any, tmp_path: Any) -> ViewsPanel:
+    made = ViewsPanel(bridge, saved=SavedFilters(tmp_path / "saved.json"))
+    qtbot.addWidget(made)
+    return made
+
+
 def test_requests_made_together_are_one_count_of_every_view(
-    bridge: DeskBridge, qtbot: Any, tmp_path: Any, monkeypatch: Any
+    panel: ViewsPanel, bridge: DeskBridge, qtbot: Any, monkeypatch: Any
 ) -> None:
-    panel = ViewsPanel(bridge, saved=SavedFilters(tmp_path / "saved.json"))
-    qtbot.addWidget(panel)
     queue = bridge.desk.queue
     counted: list[int] = []
     real = queue.view_counts
@@ -36,14 +44,12 @@ def test_requests_made_together_are_one_count_of_every_view(
 
 
 def test_counts_come_back_after_a_lock_during_a_count(
-    bridge: DeskBridge, qtbot: Any, tmp_path: Any, monkeypatch: Any
+    panel: ViewsPanel, bridge: DeskBridge, qtbot: Any, monkeypatch: Any
 ) -> None:
     """A lock cancels the running count, and a cancelled task calls nothing back.
 
     Before the fix the panel still thought a count was running: after unlocking it never counted again.
     """
-    panel = ViewsPanel(bridge, saved=SavedFilters(tmp_path / "saved.json"))
-    qtbot.addWidget(panel)
     queue, tasks = bridge.desk.queue, bridge.tasks
     real = queue.view_counts
     entered, gate = threading.Event(), threading.Event()
@@ -53,16 +59,8 @@ def test_counts_come_back_after_a_lock_during_a_count(
         gate.wait(10)
         return {"my": -1}  # what a count from before the lock would show
 
-    real_drain = tasks.drain
-
-    def drain(*args: Any, **kwargs: Any) -> list[str]:
-        for task in list(tasks._running):
-            task.cancel()  # as drain does, before the gated count may return
-        gate.set()
-        return real_drain(*args, **kwargs)
-
     monkeypatch.setattr(queue, "view_counts", gated)
-    monkeypatch.setattr(tasks, "drain", drain)
+    cancel_then_drain(bridge, gate, monkeypatch)
     panel.refresh_counts()
     qtbot.waitUntil(entered.is_set, timeout=10_000)
     bridge.lock()  # Ctrl+L while the count runs
@@ -75,11 +73,9 @@ def test_counts_come_back_after_a_lock_during_a_count(
 
 
 def test_a_count_from_before_a_clear_is_dropped(
-    bridge: DeskBridge, qtbot: Any, tmp_path: Any, monkeypatch: Any
+    panel: ViewsPanel, bridge: DeskBridge, qtbot: Any, monkeypatch: Any
 ) -> None:
     """Counts cleared while one runs: the next request counts at once, and the older answer landing last is dropped."""
-    panel = ViewsPanel(bridge, saved=SavedFilters(tmp_path / "saved.json"))
-    qtbot.addWidget(panel)
     queue = bridge.desk.queue
     real = queue.view_counts
     entered, gate = threading.Event(), threading.Event()
