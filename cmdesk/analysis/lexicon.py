@@ -220,6 +220,11 @@ def _keyed(words: Mapping[str, Any]) -> dict[str, Any]:
     return {_key(k): v for k, v in words.items()}
 
 
+def _optional_words(files: list[dict[str, Any]], key: str) -> frozenset[str]:
+    """The keys of a word list that a mood file may leave out, from every file a language reads."""
+    return frozenset(_key(w) for data in files for w in data.get(key, []))
+
+
 @cache
 def mood(language: str) -> MoodLexicon:
     """The mood lexicon a text in ``language`` ("de", "en", "other") reads: its own, then borrowed ones."""
@@ -245,9 +250,9 @@ def mood(language: str) -> MoodLexicon:
         phrases=PhraseSet(phrases),
         sarcasm=PhraseSet({p: "sarcasm" for data in files for p in data["sarcasm"]}),
         intensifier_words=frozenset(intensifiers),
-        after_trailing_negator=frozenset(_key(w) for data in files for w in data.get("after_trailing_negator", [])),
-        not_only=frozenset(_key(w) for data in files for w in data.get("not_only", [])),
-        clause_openers=frozenset(_key(w) for data in files for w in data.get("clause_openers", [])),
+        after_trailing_negator=_optional_words(files, "after_trailing_negator"),
+        not_only=_optional_words(files, "not_only"),
+        clause_openers=_optional_words(files, "clause_openers"),
     )
 
 

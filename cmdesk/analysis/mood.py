@@ -393,13 +393,13 @@ def _boost(toks: Tokens, i: int, lex: MoodLexicon, evidence: list[_Evidence]) ->
 def _negator(toks: Sequence[Token], i: int, lex: MoodLexicon, value: float) -> int | None:
     """Index of the word that negates token ``i``, if any.
 
-    Up to three words before, within the clause; for praise also a trailing negator up to six words
-    after, in the same clause (a ``clause_openers`` word such as "und" ends it), that ends the clause, as
-    German puts it: "Das hilft mir nicht." / "Die App funktioniert auf
-    dem Handy nicht." (the verb comes second, its negation last), or is followed by a word of the
-    lexicon's ``after_trailing_negator`` in a clause that asks nothing: "passt nicht zur Packung",
-    "wirkt leider nicht mehr" (but "hilft nicht nur gegen ..." and "Hilft das nicht gegen ...?" keep
-    their praise). A negator followed by a ``not_only`` word ("nicht nur", "not only") negates nothing.
+    Up to three words before, within the clause. For praise also a trailing negator up to six words
+    after it, before any ``clause_openers`` word ("und", "weil": what follows is the next clause), as
+    German puts it with the verb second and its negation last: either the negator ends the clause
+    ("Das hilft mir nicht.", "Die App funktioniert auf dem Handy nicht.") or a word of the lexicon's
+    ``after_trailing_negator`` follows it in a clause that asks nothing ("passt nicht zur Packung",
+    "wirkt leider nicht mehr"; "hilft nicht nur gegen ..." and "Hilft das nicht gegen ...?" keep their
+    praise). A negator followed by a ``not_only`` word ("nicht nur", "not only") negates nothing.
     """
     for j in range(i - 1, max(-1, i - 4), -1):
         t = toks[j]

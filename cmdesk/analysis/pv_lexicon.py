@@ -252,8 +252,10 @@ def _ends_sentence(tokens: Sequence[Token], j: int) -> bool:
     raw = tokens[j].raw
     if "?" in raw or "!" in raw:
         return True
-    if raw != "." or j == 0:
-        return raw == "."
+    if raw != ".":
+        return False
+    if j == 0:
+        return True
     before = tokens[j - 1]
     return not (
         before.kind == "number" or (before.kind == "word" and (len(before.norm) == 1 or before.norm in ABBREVIATIONS))
