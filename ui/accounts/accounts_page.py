@@ -29,6 +29,7 @@ from ui.accounts.text import fill
 from ui.bridge import DeskBridge
 from ui.desk_life.on_lock import close_dialogs
 from ui.error_text import error_text, stored_error_text
+from ui.widgets.newest_list import NewestList
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +54,8 @@ class AccountsPage(QDialog):
         # Bumped by each connection test and by a lock: only the newest test's answer is shown. A lock's drain
         # cancels a running test, and a cancelled task calls back nothing, so _on_locked frees the button.
         self._test_seq = 0
-        # Reads run on several readers: only the newest reload's list is shown (a sync pass changes an account's
-        # state several times in a row, and an older read landing last showed "syncing" after "active").
-        self._reads = 0
-        self._select: int | None = None  # the account a superseded reload was to select
+        # only the newest reload's list is shown (a sync pass changes an account's state several times in a row)
+        self._reloads = NewestList()
         # asks before removing; tests put an answer here instead of a message box
         self.confirm: Callable[[str], bool] = self._ask
         self.table = AccountsTable(self)
@@ -124,10 +123,7 @@ class AccountsPage(QDialog):
             return
         desk = self.bridge.desk
         accounts = desk.accounts
-        self._reads += 1
-        token = self._reads
-        if select is not None:
-            self._select = select
+        token = self._reloads.start(select)
 
         def load() -> tuple[list[Account], datetime]:
             return accounts.list(), desk.clock.now()
@@ -135,9 +131,11 @@ class AccountsPage(QDialog):
         self.bridge.tasks.read(load, on_done=lambda loaded: self._fill(loaded, token), on_error=self._on_error)
 
     def _fill(self, loaded: tuple[list[Account], datetime], token: int) -> None:
-        if token != self._reads or self.bridge.is_locked:
-            return  # a newer reload is on its way (or the desk was locked): this list is outdated
-        select, self._select = self._select, None
+        if self.bridge.is_locked:
+            return
+        newest, select = self._reloads.arrived(token)
+        if not newest:
+            return  # a newer reload is on its way: this list is outdated
         accounts, now = loaded
         self.accounts = accounts
         self.table.show_accounts(accounts, now, select=select if select is not None else self.current_id())
@@ -347,8 +345,7 @@ class AccountsPage(QDialog):
                 dialog.reject()
         close_dialogs(self)  # the Remove question (its own exec()) and any other window of ours
         self.accounts = []
-        self._reads += 1  # a list read before the lock is not shown
-        self._select = None
+        self._reloads.drop()  # a list read before the lock is not shown
         self._test_seq += 1
         self._testing = False
         self.table.setRowCount(0)

@@ -38,6 +38,7 @@ from cmdesk.errors import InvalidInput
 from cmdesk.templates import KNOWN, Category, Template
 from ui.bridge import DeskBridge
 from ui.error_text import error_text
+from ui.widgets.newest_list import NewestList
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -74,10 +75,8 @@ class TemplateLibrary(QDialog):
         self.setWindowTitle(self.tr("Reply templates"))
         self.bridge = bridge
         self.templates: list[Template] = []
-        # Reads run on several readers: only the newest reload's list is shown (a language picked twice quickly),
-        # and the template a superseded reload was to select is selected by the newest one.
-        self._reads = 0
-        self._select: int | None = None
+        # only the newest reload's list is shown (a language picked twice quickly)
+        self._reloads = NewestList()
         self._stale = False  # emptied by a lock: read again when shown
         self.approve_dialog: ApproveDialog | None = None
         self._pending_message = ""
@@ -157,10 +156,7 @@ class TemplateLibrary(QDialog):
         if self.bridge.is_locked:
             return
         self._stale = False
-        self._reads += 1
-        token = self._reads
-        if select is not None:
-            self._select = select
+        token = self._reloads.start(select)
         language = self.language.currentData()
         templates = self.bridge.desk.templates
         self.bridge.tasks.read(
@@ -170,9 +166,11 @@ class TemplateLibrary(QDialog):
         )
 
     def _fill(self, templates: list[Template], token: int) -> None:
-        if token != self._reads or self.bridge.is_locked:
-            return  # a newer reload is on its way (or the desk was locked): this list is outdated
-        select, self._select = self._select, None
+        if self.bridge.is_locked:
+            return
+        newest, select = self._reloads.arrived(token)
+        if not newest:
+            return  # a newer reload is on its way: this list is outdated
         current = select if select is not None else self.current_id()
         self.templates = templates
         self.list.clear()
@@ -331,8 +329,7 @@ class TemplateLibrary(QDialog):
         """Desk data leaves the screen: the list and the form empty and the window closes."""
         if self.approve_dialog is not None:
             self.approve_dialog.reject()
-        self._reads += 1  # a read still on its way is not shown
-        self._select = None
+        self._reloads.drop()  # a read still on its way is not shown
         self._stale = True
         self._pending_message = ""
         self.templates = []
